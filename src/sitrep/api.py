@@ -1,0 +1,189 @@
+"""The library's entry points. The CLI and the HTTP views call these and nothing else."""
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
+
+from .config import DEFAULT_DB, Options
+from .errors import E
+from .records import Document, Extraction, Rejected
+
+Item = Union[Document, Rejected]
+Result = Union[Extraction, Rejected]
+Progress = Optional[Callable[[int], None]]
+
+
+def _batched(items: Iterable, n: int) -> Iterator[list]:
+    it = iter(items)
+    while chunk := list(itertools.islice(it, n)):
+        yield chunk
+
+
+def _extract_batch(documents: Sequence[Document], options: Options,
+                   timings: dict | None = None) -> list[Result]:
+    """Parse and extract one batch; a document that fails becomes a Rejected record."""
+    import time
+
+    from .extract import run_stages
+    from .nlp.pipeline import parse_documents
+
+    out: list[Result] = []
+    t0 = time.perf_counter()
+    cut = [d if len(d.text) <= options.max_chars else d.replace(text=d.text[: options.max_chars])
+           for d in documents]
+    parsed_all = list(parse_documents(cut, model=options.model, batch_size=options.batch_size))
+    if timings is not None:
+        timings["parse"] = timings.get("parse", 0.0) + time.perf_counter() - t0
+    for parsed in parsed_all:
+        try:
+            out.append(run_stages(parsed, stages=options.stages, timings=timings))
+        except Exception as exc:  # one document's failure must never end the batch
+            where = parsed.document.path or parsed.id
+            out.append(Rejected(where=where, code=E.E009.code,
+                                reason=E.E009.format(where=where, reason=f"{type(exc).__name__}: {exc}")))
+    return out
+
+
+# worker-process state: the model is loaded once per worker by the initializer
+_worker_options: Options | None = None
+
+
+def _worker_init(options: Options) -> None:
+    global _worker_options
+    from .nlp.pipeline import load_nlp
+
+    _worker_options = options
+    load_nlp(options.model)
+
+
+def _worker_run(documents: list[Document]) -> list[dict]:
+    assert _worker_options is not None
+    return [(type(r).__name__, r.to_dict()) for r in _extract_batch(documents, _worker_options)]
+
+
+def extract_pairs(items: Iterable[Item], *, options: Options = Options(),
+                  timings: dict | None = None) -> Iterator[tuple[Item, Result]]:
+    """(input, result) for a stream of inputs, in input order.
+
+    A Rejected input is its own result. With ``options.n_process > 1`` batches go to
+    worker processes, each of which loads the model once.
+    """
+    batches = _batched(items, options.batch_size)
+    if options.n_process <= 1:
+        for batch in batches:
+            docs = [d for d in batch if isinstance(d, Document)]
+            results = iter(_extract_batch(docs, options, timings) if docs else [])
+            for item in batch:
+                yield item, (item if isinstance(item, Rejected) else next(results))
+        return
+
+    import multiprocessing as mp
+
+    ctx = mp.get_context("spawn")
+    with ctx.Pool(options.n_process, initializer=_worker_init, initargs=(options,)) as pool:
+        held: list[list] = []
+
+        def docs_only():
+            for batch in batches:
+                held.append(batch)
+                yield [d for d in batch if isinstance(d, Document)]
+
+        for raw in pool.imap(_worker_run, docs_only()):
+            batch = held.pop(0)
+            results = iter(Extraction.from_dict(d) if kind == "Extraction" else Rejected.from_dict(d)
+                           for kind, d in raw)
+            for item in batch:
+                yield item, (item if isinstance(item, Rejected) else next(results))
+
+
+def extract_documents(items: Iterable[Item], *, options: Options = Options(),
+                      timings: dict | None = None) -> Iterator[Result]:
+    """Extraction records for a stream of documents, in input order; bad inputs as Rejected."""
+    for _, result in extract_pairs(items, options=options, timings=timings):
+        yield result
+
+
+def extract_text(text: str, *, doc_id: str = "text", published: str | None = None,
+                 title: str | None = None, options: Options = Options()) -> Extraction:
+    """Extract one article given as a string."""
+    doc = Document(id=doc_id, text=text, published=published, title=title)
+    (result,) = list(extract_documents([doc], options=options))
+    if isinstance(result, Rejected):
+        from .errors import SitrepError
+
+        raise SitrepError(E.E009, where=doc_id, reason=result.reason)
+    return result
+
+
+def extract_paths(paths: Sequence[Union[str, Path]], *, options: Options = Options()) -> Iterator[Result]:
+    """Extraction records for every document under ``paths`` (files, folders, JSONL, '-')."""
+    from .ingest.readers import read_inputs
+
+    return extract_documents(read_inputs(paths), options=options)
+
+
+@dataclass
+class IngestSummary:
+    read: int = 0
+    added: int = 0
+    skipped_existing: int = 0
+    copies: int = 0
+    rejected: list[Rejected] = field(default_factory=list)
+
+
+def ingest(paths: Sequence[Union[str, Path]], *, db: Union[str, Path] = DEFAULT_DB,
+           options: Options = Options(), progress: Progress = None) -> IngestSummary:
+    """Read, extract and store every document under ``paths``; idempotent and resumable.
+
+    Articles already in the store (by normalised content hash) are not extracted again.
+    Each batch is committed as one transaction: a run killed at any moment loses at most
+    the batch in flight, and running it again completes the corpus exactly once.
+    """
+    from .ingest.readers import read_inputs
+
+    return ingest_documents(read_inputs(paths), db=db, options=options, progress=progress)
+
+
+def ingest_documents(items: Iterable[Item], *, db: Union[str, Path] = DEFAULT_DB,
+                     options: Options = Options(), progress: Progress = None,
+                     timings: dict | None = None) -> IngestSummary:
+    import time
+
+    from .ingest.readers import content_hash
+    from .store import Store
+
+    summary = IngestSummary()
+    with Store(db) as store:
+        def new_only(stream):
+            for batch in _batched(stream, options.batch_size * 4):
+                hashes = [content_hash(i.text) for i in batch if isinstance(i, Document)]
+                known = store.known_hashes(hashes)
+                seen_here: set[str] = set()
+                for item in batch:
+                    summary.read += 1
+                    if isinstance(item, Document):
+                        h = content_hash(item.text)
+                        if h in known or h in seen_here:
+                            summary.skipped_existing += 1
+                            if progress:
+                                progress(1)
+                            continue
+                        seen_here.add(h)
+                    yield item
+
+        for batch in _batched(extract_pairs(new_only(items), options=options, timings=timings),
+                              options.batch_size):
+            t0 = time.perf_counter()
+            rejected = [r for _, r in batch if isinstance(r, Rejected)]
+            good = [(d, r) for d, r in batch if isinstance(r, Extraction)]
+            stats = store.add_batch(good, rejected, dedup=options.dedup)
+            summary.added += stats.get("added", 0)
+            summary.copies += stats.get("copies", 0)
+            summary.rejected.extend(rejected)
+            if timings is not None:
+                timings["store"] = timings.get("store", 0.0) + time.perf_counter() - t0
+            if progress:
+                progress(len(batch))
+    return summary

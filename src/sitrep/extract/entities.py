@@ -1,0 +1,6 @@
+"""entities (placeholder)."""
+from __future__ import annotations
+
+
+def extract_entities(parsed, found):
+    return ()

@@ -1,0 +1,6 @@
+"""quotes (placeholder)."""
+from __future__ import annotations
+
+
+def extract_quotes(parsed, found):
+    return ()

@@ -1,0 +1,232 @@
+"""Readers: files, folders, JSON Lines and standard input to a stream of documents.
+
+Every reader yields ``Document`` or ``Rejected``; a bad input never stops the stream.
+Nothing here loads a corpus whole: JSON Lines are read line by line, folders walked lazily.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import sys
+from pathlib import Path
+from typing import IO, Iterable, Iterator, Union
+
+from ..errors import E
+from ..records import Document, Rejected
+
+TEXT_EXTENSIONS = (".txt", ".text", ".md")
+HTML_EXTENSIONS = (".html", ".htm", ".xhtml")
+JSONL_EXTENSIONS = (".jsonl", ".ndjson")
+ARTICLE_EXTENSIONS = TEXT_EXTENSIONS + HTML_EXTENSIONS + JSONL_EXTENSIONS
+
+Item = Union[Document, Rejected]
+
+
+def _reject(where: str, code, **kwargs) -> Rejected:
+    return Rejected(where=where, code=code.code, reason=code.format(**kwargs))
+
+
+def _decode(raw: bytes, path: str) -> Union[str, Rejected]:
+    if not raw.strip():
+        return _reject(path, E.E002, path=path)
+    head = raw[:4096]
+    if b"\x00" in head:
+        return _reject(path, E.E004, path=path)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return _reject(path, E.E003, path=path, offset=exc.start)
+    # control characters other than whitespace are a sign of binary content
+    controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > 8:
+        return _reject(path, E.E004, path=path)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def doc_id_for_path(path: Path, root: Path | None = None) -> str:
+    """A stable id for a file: its path relative to the root it was found under."""
+    try:
+        rel = path.relative_to(root) if root else Path(path.name)
+    except ValueError:
+        rel = Path(path.name)
+    return rel.with_suffix("").as_posix()
+
+
+def read_text_file(path: Path, *, doc_id: str | None = None) -> Item:
+    from .header import parse_header
+
+    where = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return _reject(where, E.E001, path=where, reason=exc.strerror or str(exc))
+    text = _decode(raw, where)
+    if isinstance(text, Rejected):
+        return text
+    header = parse_header(text)
+    return Document(
+        id=doc_id or doc_id_for_path(path),
+        text=text,
+        title=header.title,
+        published=header.published,
+        byline=header.byline,
+        path=where,
+    )
+
+
+def read_html_file(path: Path, *, doc_id: str | None = None) -> Item:
+    where = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return _reject(where, E.E001, path=where, reason=exc.strerror or str(exc))
+    text = _decode(raw, where)
+    if isinstance(text, Rejected):
+        return text
+    return document_from_html(text, doc_id=doc_id or doc_id_for_path(path), where=where)
+
+
+def document_from_html(html: str, *, doc_id: str, where: str, url: str | None = None) -> Item:
+    import trafilatura
+
+    extracted = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, favor_precision=True
+    )
+    if extracted is None:
+        return _reject(where, E.E015, path=where)
+    meta = extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted)
+    body = (meta.get("text") or "").strip()
+    if not body:
+        return _reject(where, E.E015, path=where)
+    published = meta.get("date")
+    return Document(
+        id=doc_id,
+        text=body,
+        title=meta.get("title"),
+        published=published[:10] if published else None,
+        source=meta.get("sitename") or meta.get("hostname"),
+        url=meta.get("url") or url,
+        byline=meta.get("author"),
+        path=where,
+    )
+
+
+def _document_from_json_line(line: str, *, loc: str, fallback_id: str, seen: set[str]) -> Item | None:
+    if not line.strip():
+        return None
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return _reject(loc, E.E005, where=loc, reason=exc.msg)
+    if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+        return _reject(loc, E.E006, where=loc)
+    doc_id = str(obj.get("id") or fallback_id)
+    if doc_id in seen:
+        return _reject(loc, E.E007, where=loc, id=doc_id)
+    seen.add(doc_id)
+    return Document(
+        id=doc_id,
+        text=obj["text"],
+        title=obj.get("title"),
+        published=obj.get("published"),
+        source=obj.get("source"),
+        url=obj.get("url"),
+        byline=obj.get("byline"),
+        path=loc,
+    )
+
+
+def read_jsonl(stream: IO[str], *, where: str) -> Iterator[Item]:
+    """Documents in the FORMAT.md shape, one per line; ``gold`` is dropped unread."""
+    seen: set[str] = set()
+    for lineno, line in enumerate(stream, 1):
+        item = _document_from_json_line(line, loc=f"{where}:{lineno}",
+                                        fallback_id=f"{Path(where).stem}-{lineno}", seen=seen)
+        if item is not None:
+            yield item
+
+
+def read_jsonl_file(path: Path) -> Iterator[Item]:
+    """Like ``read_jsonl`` but decodes line by line: one line of bad UTF-8 rejects that line only."""
+    where = str(path)
+    seen: set[str] = set()
+    try:
+        with open(path, "rb") as fh:
+            for lineno, raw in enumerate(fh, 1):
+                loc = f"{where}:{lineno}"
+                try:
+                    line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+                except UnicodeDecodeError as exc:
+                    yield _reject(loc, E.E003, path=loc, offset=exc.start)
+                    continue
+                item = _document_from_json_line(line, loc=loc, fallback_id=f"{path.stem}-{lineno}", seen=seen)
+                if item is not None:
+                    yield item
+    except OSError as exc:
+        yield _reject(where, E.E001, path=where, reason=exc.strerror or str(exc))
+
+
+def read_path(path: Path, *, root: Path | None = None) -> Iterator[Item]:
+    suffix = path.suffix.lower()
+    doc_id = doc_id_for_path(path, root)
+    if suffix in JSONL_EXTENSIONS:
+        yield from read_jsonl_file(path)
+    elif suffix in HTML_EXTENSIONS:
+        yield read_html_file(path, doc_id=doc_id)
+    else:
+        yield read_text_file(path, doc_id=doc_id)
+
+
+def walk_folder(folder: Path) -> Iterator[Path]:
+    """Files under ``folder`` with an article extension, recursively, in sorted order."""
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            p = Path(dirpath) / name
+            if p.suffix.lower() in ARTICLE_EXTENSIONS or not p.suffix:
+                yield p
+
+
+def read_stdin(stream: IO[str] | None = None) -> Iterator[Item]:
+    stream = stream or sys.stdin
+    data = stream.read()
+    stripped = data.lstrip()
+    if stripped.startswith("{"):
+        yield from read_jsonl(io.StringIO(data), where="<stdin>")
+    elif stripped[:200].lower().startswith(("<!doctype", "<html")):
+        yield document_from_html(data, doc_id="stdin", where="<stdin>")
+    else:
+        from .header import parse_header
+
+        if not data.strip():
+            yield _reject("<stdin>", E.E002, path="<stdin>")
+            return
+        header = parse_header(data)
+        yield Document(id="stdin", text=data, title=header.title, published=header.published,
+                       byline=header.byline, path="<stdin>")
+
+
+def read_inputs(paths: Iterable[Union[str, Path]]) -> Iterator[Item]:
+    """Every document under the given paths ('-' is standard input), lazily."""
+    for p in paths:
+        if str(p) == "-":
+            yield from read_stdin()
+            continue
+        path = Path(p)
+        if path.is_dir():
+            for f in walk_folder(path):
+                yield from read_path(f, root=path)
+        elif path.is_file():
+            yield from read_path(path)
+        else:
+            yield _reject(str(path), E.E008, path=str(path))
+
+
+def content_hash(text: str) -> str:
+    """Hash of the normalised text: the identity of an article in the store."""
+    norm = " ".join(text.split()).casefold()
+    return hashlib.sha1(norm.encode("utf-8")).hexdigest()

@@ -1,0 +1,87 @@
+"""The parse stage: one spaCy pipeline, loaded once per process, run in batches.
+
+A ``ParsedArticle`` carries the input document, the detected article metadata and the
+spaCy ``Doc`` over the *whole* input text, so that every span any extractor emits is an
+offset into the text the user gave us. Extractors never re-parse.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+from ..config import DEFAULT_MODEL
+from ..errors import E, SitrepError
+from ..ingest.header import parse_header
+from ..records import Article, Document
+
+
+@dataclass
+class ParsedArticle:
+    document: Document
+    article: Article
+    doc: "object"  # spacy.tokens.Doc
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+    @property
+    def id(self) -> str:
+        return self.document.id
+
+    def in_header(self, start: int) -> bool:
+        """True if ``start`` falls in the byline or date line (not the title)."""
+        for span in (self.article.byline_span, self.article.date_span):
+            if span and span[0] <= start < span[1]:
+                return True
+        return False
+
+
+@lru_cache(maxsize=4)
+def load_nlp(model: str = DEFAULT_MODEL):
+    """The spaCy pipeline, once per process and model name."""
+    import spacy
+
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise SitrepError(E.E010, model=model) from exc
+    return nlp
+
+
+def article_for(document: Document) -> Article:
+    """Article metadata: the input's own fields first, then what the header lines show."""
+    # a given title is only looked for in the text when the text opens with it; otherwise
+    # a short first paragraph of a JSON Lines body would be mistaken for a headline
+    given = (document.title or "").strip()
+    allow_title = not given or document.text.lstrip().startswith(given)
+    header = parse_header(document.text, allow_title=allow_title)
+    return Article(
+        title=document.title or header.title,
+        byline=document.byline or header.byline,
+        published=document.published or header.published,
+        source=document.source,
+        url=document.url,
+        title_span=header.title_span,
+        byline_span=header.byline_span,
+        date_span=header.date_span,
+        body_start=header.body_start,
+    )
+
+
+def parse_documents(documents: Iterable[Document], *, model: str = DEFAULT_MODEL,
+                    batch_size: int = 32) -> Iterator[ParsedArticle]:
+    """Parse a stream of documents with ``nlp.pipe``; order is kept."""
+    nlp = load_nlp(model)
+    docs = iter(documents)
+    pairs = ((d.text, d) for d in docs)
+    for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield ParsedArticle(document=document, article=article_for(document), doc=doc)
+
+
+def parse_text(text: str, *, doc_id: str = "text", published: str | None = None,
+               model: str = DEFAULT_MODEL) -> ParsedArticle:
+    """Parse one text (convenience for tests and the library API)."""
+    document = Document(id=doc_id, text=text, published=published)
+    return next(parse_documents([document], model=model))

@@ -1,0 +1,152 @@
+"""The embedded store: one DuckDB file with a table per record kind.
+
+Each record table keeps flat, queryable columns *and* the full record as JSON, so that
+``Store.extraction(article_id)`` gives back exactly the record that went in (the
+round-trip property tested with hypothesis). Writes are batched: one transaction and a
+handful of bulk inserts per batch, never a round trip per document.
+"""
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Sequence, Union
+
+from ..errors import E, SitrepError
+from ..ingest.readers import content_hash
+from ..records import Document, Extraction, Rejected
+from .schema import RECORD_TABLES, SCHEMA, flatten
+
+SCHEMA_VERSION = 1
+
+
+class Store:
+    """A DuckDB file holding articles and their extraction records."""
+
+    def __init__(self, path: Union[str, Path] = "sitrep.duckdb", *, read_only: bool = False):
+        import duckdb
+
+        self.path = str(path)
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except Exception as exc:  # duckdb raises IOException, CatalogException, ...
+            raise SitrepError(E.E011, path=self.path, reason=str(exc).splitlines()[0]) from exc
+        if not read_only:
+            self._create()
+
+    # -- lifecycle -------------------------------------------------------------------
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def _create(self) -> None:
+        for ddl in SCHEMA:
+            self.con.execute(ddl)
+        self.con.execute("INSERT INTO meta SELECT 'schema_version', ? WHERE NOT EXISTS "
+                         "(SELECT 1 FROM meta WHERE key = 'schema_version')", [str(SCHEMA_VERSION)])
+
+    # -- writing ---------------------------------------------------------------------
+    def known_hashes(self, hashes: Sequence[str]) -> set[str]:
+        if not hashes:
+            return set()
+        rows = self.con.execute("SELECT article_id FROM articles WHERE article_id IN (SELECT unnest(?))",
+                                [list(hashes)]).fetchall()
+        return {r[0] for r in rows}
+
+    def add_batch(self, pairs: Sequence[tuple[Document, Extraction]], rejected: Sequence[Rejected] = (),
+                  *, dedup: bool = True) -> dict:
+        """Store one batch in one transaction. Articles already present are skipped."""
+        import pyarrow as pa
+
+        now = datetime.now(timezone.utc).replace(tzinfo=None)
+        hashes = [content_hash(doc.text) for doc, _ in pairs]
+        known = self.known_hashes(hashes)
+        fresh: list[tuple[str, Document, Extraction]] = []
+        seen: set[str] = set()
+        for h, (doc, ex) in zip(hashes, pairs):
+            if h not in known and h not in seen:
+                seen.add(h)
+                fresh.append((h, doc, ex))
+        copies = {}
+        if dedup and fresh:
+            from ..dedup import assign_copies
+
+            copies = assign_copies(self, [(h, doc, ex) for h, doc, ex in fresh])
+        rows: dict[str, list[dict]] = {t: [] for t in RECORD_TABLES}
+        rows["articles"] = []
+        for h, doc, ex in fresh:
+            info = copies.get(h, {})
+            rows["articles"].append({
+                "article_id": h, "doc_id": doc.id, "title": ex.article.title, "byline": ex.article.byline,
+                "published": ex.article.published, "source": ex.article.source, "url": ex.article.url,
+                "path": doc.path, "text": doc.text, "record": json.dumps(ex.article.to_dict()),
+                "cluster": info.get("cluster", h), "copy_of": info.get("copy_of"),
+                "copy_kind": info.get("kind"), "sources": json.dumps(info.get("sources", [])),
+                "ingested_at": now,
+            })
+            for table, recs in flatten(h, ex, doc.text).items():
+                rows[table].extend(recs)
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for table, recs in rows.items():
+                if recs:
+                    arrow = pa.Table.from_pylist(recs)
+                    self.con.register("_batch", arrow)
+                    cols = ", ".join(f'"{c}"' for c in arrow.column_names)
+                    self.con.execute(f'INSERT INTO {table} ({cols}) SELECT {cols} FROM _batch')
+                    self.con.unregister("_batch")
+            if rejected:
+                self.con.executemany("INSERT INTO rejected VALUES (?, ?, ?, ?)",
+                                     [[r.where, r.code, r.reason, now] for r in rejected])
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+        return {"added": len(fresh), "copies": sum(1 for v in copies.values() if v.get("copy_of"))}
+
+    # -- reading ---------------------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                for t in ("articles", *RECORD_TABLES, "rejected")}
+
+    def article_ids(self) -> list[str]:
+        return [r[0] for r in self.con.execute("SELECT article_id FROM articles ORDER BY ingested_at, doc_id").fetchall()]
+
+    def extraction(self, article_id: str) -> Extraction:
+        """The stored extraction record of one article, as it went in."""
+        from ..records import Article
+
+        row = self.con.execute("SELECT doc_id, record FROM articles WHERE article_id = ?", [article_id]).fetchone()
+        if row is None:
+            raise KeyError(article_id)
+        fields: dict[str, Any] = {"id": row[0], "article": Article.from_dict(json.loads(row[1])).to_dict()}
+        for table in RECORD_TABLES:
+            recs = self.con.execute(f"SELECT record FROM {table} WHERE article_id = ? ORDER BY ord",
+                                    [article_id]).fetchall()
+            fields[table] = [json.loads(r[0]) for r in recs]
+        return Extraction.from_dict(fields)
+
+    def text(self, article_id: str) -> str:
+        row = self.con.execute("SELECT text FROM articles WHERE article_id = ?", [article_id]).fetchone()
+        return row[0] if row else ""
+
+    def rejected(self) -> list[Rejected]:
+        return [Rejected(where=w, code=c, reason=r) for w, c, r in
+                self.con.execute('SELECT "where", code, reason FROM rejected ORDER BY "at"').fetchall()]
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict]:
+        cur = self.con.execute(sql, list(params))
+        cols = [d[0] for d in cur.description]
+        return [dict(zip(cols, row)) for row in cur.fetchall()]
+
+    def iter_query(self, sql: str, params: Sequence[Any] = (), *, batch: int = 1000) -> Iterator[dict]:
+        cur = self.con.execute(sql, list(params))
+        cols = [d[0] for d in cur.description]
+        while rows := cur.fetchmany(batch):
+            for row in rows:
+                yield dict(zip(cols, row))

@@ -1,0 +1,108 @@
+"""Table definitions and the flattening of records into rows: one place for both."""
+from __future__ import annotations
+
+import json
+
+from ..records import Extraction
+
+RECORD_TABLES = ("entities", "mentions", "quotes", "events", "counts", "places", "times")
+
+SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
+    """CREATE TABLE IF NOT EXISTS articles (
+        article_id VARCHAR PRIMARY KEY, doc_id VARCHAR, title VARCHAR, byline VARCHAR,
+        published VARCHAR, source VARCHAR, url VARCHAR, path VARCHAR, text VARCHAR,
+        record VARCHAR, cluster VARCHAR, copy_of VARCHAR, copy_kind VARCHAR, sources VARCHAR,
+        ingested_at TIMESTAMP)""",
+    """CREATE TABLE IF NOT EXISTS entities (
+        article_id VARCHAR, ord INTEGER, entity_id VARCHAR, name VARCHAR, kind VARCHAR,
+        code VARCHAR, sector VARCHAR, roles VARCHAR, n_mentions INTEGER, record VARCHAR)""",
+    """CREATE TABLE IF NOT EXISTS mentions (
+        article_id VARCHAR, ord INTEGER, entity_id VARCHAR, start INTEGER, "end" INTEGER,
+        text VARCHAR, record VARCHAR)""",
+    """CREATE TABLE IF NOT EXISTS quotes (
+        article_id VARCHAR, ord INTEGER, quote_id VARCHAR, type VARCHAR, text VARCHAR,
+        start INTEGER, "end" INTEGER, speaker_text VARCHAR, speaker_name VARCHAR,
+        speaker_entity VARCHAR, speaker_kind VARCHAR, speaker_role VARCHAR, cue VARCHAR,
+        medium VARCHAR, date VARCHAR, record VARCHAR)""",
+    """CREATE TABLE IF NOT EXISTS events (
+        article_id VARCHAR, ord INTEGER, event_id VARCHAR, type VARCHAR, mode VARCHAR,
+        cameo VARCHAR, trigger VARCHAR, modality VARCHAR, date VARCHAR, date_basis VARCHAR,
+        place_name VARCHAR, geonameid BIGINT, source_text VARCHAR, source_code VARCHAR,
+        source_sector VARCHAR, target_text VARCHAR, target_code VARCHAR, target_sector VARCHAR,
+        quote_id VARCHAR, sentence_start INTEGER, sentence_end INTEGER, sentence VARCHAR,
+        story_event VARCHAR, record VARCHAR)""",
+    """CREATE TABLE IF NOT EXISTS counts (
+        article_id VARCHAR, ord INTEGER, text VARCHAR, value DOUBLE, approx BOOLEAN,
+        object VARCHAR, actor_code VARCHAR, place_name VARCHAR, start INTEGER, "end" INTEGER,
+        record VARCHAR)""",
+    """CREATE TABLE IF NOT EXISTS places (
+        article_id VARCHAR, ord INTEGER, text VARCHAR, start INTEGER, "end" INTEGER,
+        geonameid BIGINT, name VARCHAR, lat DOUBLE, lon DOUBLE, country VARCHAR,
+        feature VARCHAR, record VARCHAR)""",
+    """CREATE TABLE IF NOT EXISTS times (
+        article_id VARCHAR, ord INTEGER, text VARCHAR, start INTEGER, "end" INTEGER,
+        type VARCHAR, value VARCHAR, record VARCHAR)""",
+    """CREATE TABLE IF NOT EXISTS rejected (
+        "where" VARCHAR, code VARCHAR, reason VARCHAR, "at" TIMESTAMP)""",
+)
+
+
+def _actors(actors) -> tuple[str | None, str | None, str | None]:
+    if not actors:
+        return None, None, None
+    return ("; ".join(a.text for a in actors),
+            "; ".join(a.code or "" for a in actors) or None,
+            "; ".join(a.sector or "" for a in actors) or None)
+
+
+def flatten(article_id: str, ex: Extraction, text: str) -> dict[str, list[dict]]:
+    """Rows for every record table from one extraction."""
+    dump = json.dumps
+    out: dict[str, list[dict]] = {t: [] for t in RECORD_TABLES}
+    for i, e in enumerate(ex.entities):
+        out["entities"].append({"article_id": article_id, "ord": i, "entity_id": e.id, "name": e.name,
+                                "kind": e.kind, "code": e.code, "sector": e.sector,
+                                "roles": dump(list(e.roles)), "n_mentions": len(e.mentions),
+                                "record": dump(e.to_dict())})
+        for m in e.mentions:
+            out["mentions"].append({"article_id": article_id, "ord": len(out["mentions"]), "entity_id": e.id,
+                                    "start": m[0], "end": m[1], "text": text[m[0]:m[1]],
+                                    "record": dump({"entity": e.id, "span": list(m)})})
+    for i, q in enumerate(ex.quotes):
+        sp = q.speaker
+        out["quotes"].append({"article_id": article_id, "ord": i, "quote_id": q.id, "type": q.type,
+                              "text": q.text, "start": q.span[0], "end": q.span[1],
+                              "speaker_text": sp.text if sp else None, "speaker_name": sp.name if sp else None,
+                              "speaker_entity": sp.entity if sp else None, "speaker_kind": sp.kind if sp else None,
+                              "speaker_role": sp.role if sp else None,
+                              "cue": q.cue.text if q.cue else None, "medium": q.medium, "date": q.date,
+                              "record": dump(q.to_dict())})
+    for i, v in enumerate(ex.events):
+        st, sc, ss = _actors(v.source)
+        tt, tc, ts = _actors(v.target)
+        out["events"].append({"article_id": article_id, "ord": i, "event_id": v.id, "type": v.type,
+                              "mode": v.mode, "cameo": v.cameo, "trigger": v.trigger.text,
+                              "modality": v.modality, "date": v.date, "date_basis": v.date_basis,
+                              "place_name": v.place.name if v.place else None,
+                              "geonameid": v.place.geonameid if v.place else None,
+                              "source_text": st, "source_code": sc, "source_sector": ss,
+                              "target_text": tt, "target_code": tc, "target_sector": ts,
+                              "quote_id": v.quote, "sentence_start": v.sentence[0], "sentence_end": v.sentence[1],
+                              "sentence": text[v.sentence[0]:v.sentence[1]], "story_event": None,
+                              "record": dump(v.to_dict())})
+    for i, c in enumerate(ex.counts):
+        out["counts"].append({"article_id": article_id, "ord": i, "text": c.text, "value": float(c.value),
+                              "approx": c.approx, "object": c.object,
+                              "actor_code": c.actor.code if c.actor else None,
+                              "place_name": c.place.name if c.place else None,
+                              "start": c.span[0], "end": c.span[1], "record": dump(c.to_dict())})
+    for i, p in enumerate(ex.places):
+        out["places"].append({"article_id": article_id, "ord": i, "text": p.text, "start": p.span[0],
+                              "end": p.span[1], "geonameid": p.geonameid, "name": p.name, "lat": p.lat,
+                              "lon": p.lon, "country": p.country, "feature": p.feature,
+                              "record": dump(p.to_dict())})
+    for i, t in enumerate(ex.times):
+        out["times"].append({"article_id": article_id, "ord": i, "text": t.text, "start": t.span[0],
+                             "end": t.span[1], "type": t.type, "value": t.value, "record": dump(t.to_dict())})
+    return out
