@@ -21,6 +21,25 @@ def _batched(items: Iterable, n: int) -> Iterator[list]:
         yield chunk
 
 
+def _timed(items: Iterable, timings: dict | None, key: str) -> Iterator:
+    """``items`` unchanged, with the time spent producing them added to ``timings[key]``."""
+    if timings is None:
+        yield from items
+        return
+    import time
+
+    it = iter(items)
+    while True:
+        t0 = time.perf_counter()
+        try:
+            item = next(it)
+        except StopIteration:
+            break
+        finally:
+            timings[key] = timings.get(key, 0.0) + time.perf_counter() - t0
+        yield item
+
+
 def _extract_batch(documents: Sequence[Document], options: Options,
                    timings: dict | None = None) -> list[Result]:
     """Parse and extract one batch; a document that fails becomes a Rejected record."""
@@ -58,9 +77,17 @@ def _worker_init(options: Options) -> None:
     load_nlp(options.model)
 
 
-def _worker_run(documents: list[Document]) -> list[dict]:
+def _worker_run(documents: list[Document]) -> tuple[list[tuple[str, dict]], dict]:
     assert _worker_options is not None
-    return [(type(r).__name__, r.to_dict()) for r in _extract_batch(documents, _worker_options)]
+    timings: dict = {}
+    results = _extract_batch(documents, _worker_options, timings)
+    return [(type(r).__name__, r.to_dict()) for r in results], timings
+
+
+def _merge_timings(into: dict | None, part: dict) -> None:
+    if into is not None:
+        for key, seconds in part.items():
+            into[key] = into.get(key, 0.0) + seconds
 
 
 def extract_pairs(items: Iterable[Item], *, options: Options = Options(),
@@ -68,7 +95,8 @@ def extract_pairs(items: Iterable[Item], *, options: Options = Options(),
     """(input, result) for a stream of inputs, in input order.
 
     A Rejected input is its own result. With ``options.n_process > 1`` batches go to
-    worker processes, each of which loads the model once.
+    worker processes, each of which loads the model once; with ``timings`` the workers'
+    stage times are summed in (CPU seconds across workers, not wall time).
     """
     batches = _batched(items, options.batch_size)
     if options.n_process <= 1:
@@ -80,22 +108,31 @@ def extract_pairs(items: Iterable[Item], *, options: Options = Options(),
         return
 
     import multiprocessing as mp
+    from collections import deque
 
+    # pool.imap reads its input as fast as it can and buffers every finished result, so
+    # on a corpus larger than memory it grows without bound; submitting by hand keeps at
+    # most two batches per worker in flight (one running, one queued) and memory flat
+    in_flight = 2 * options.n_process
     ctx = mp.get_context("spawn")
     with ctx.Pool(options.n_process, initializer=_worker_init, initargs=(options,)) as pool:
-        held: list[list] = []
+        pending: deque = deque()
 
-        def docs_only():
-            for batch in batches:
-                held.append(batch)
-                yield [d for d in batch if isinstance(d, Document)]
-
-        for raw in pool.imap(_worker_run, docs_only()):
-            batch = held.pop(0)
+        def finished(batch: list, job) -> Iterator[tuple[Item, Result]]:
+            raw, part = job.get()
+            _merge_timings(timings, part)
             results = iter(Extraction.from_dict(d) if kind == "Extraction" else Rejected.from_dict(d)
                            for kind, d in raw)
             for item in batch:
                 yield item, (item if isinstance(item, Rejected) else next(results))
+
+        for batch in batches:
+            docs = [d for d in batch if isinstance(d, Document)]
+            pending.append((batch, pool.apply_async(_worker_run, (docs,))))
+            if len(pending) >= in_flight:
+                yield from finished(*pending.popleft())
+        while pending:
+            yield from finished(*pending.popleft())
 
 
 def extract_documents(items: Iterable[Item], *, options: Options = Options(),
@@ -157,9 +194,12 @@ def ingest_documents(items: Iterable[Item], *, db: Union[str, Path] = DEFAULT_DB
     summary = IngestSummary()
     with Store(db) as store:
         def new_only(stream):
-            for batch in _batched(stream, options.batch_size * 4):
+            for batch in _batched(_timed(stream, timings, "read"), options.batch_size * 4):
+                t0 = time.perf_counter()
                 hashes = [content_hash(i.text) for i in batch if isinstance(i, Document)]
                 known = store.known_hashes(hashes)
+                if timings is not None:
+                    timings["skip_known"] = timings.get("skip_known", 0.0) + time.perf_counter() - t0
                 seen_here: set[str] = set()
                 for item in batch:
                     summary.read += 1

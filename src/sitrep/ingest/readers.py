@@ -24,8 +24,8 @@ ARTICLE_EXTENSIONS = TEXT_EXTENSIONS + HTML_EXTENSIONS + JSONL_EXTENSIONS
 Item = Union[Document, Rejected]
 
 
-def _reject(where: str, code, **kwargs) -> Rejected:
-    return Rejected(where=where, code=code.code, reason=code.format(**kwargs))
+def _reject(at: str, code, **kwargs) -> Rejected:
+    return Rejected(where=at, code=code.code, reason=code.format(**kwargs))
 
 
 def _decode(raw: bytes, path: str) -> Union[str, Rejected]:

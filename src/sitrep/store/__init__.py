@@ -15,7 +15,7 @@ from typing import Any, Iterable, Iterator, Sequence, Union
 from ..errors import E, SitrepError
 from ..ingest.readers import content_hash
 from ..records import Document, Extraction, Rejected
-from .schema import RECORD_TABLES, SCHEMA, flatten
+from .schema import RECORD_TABLES, SCHEMA, article_row, flatten
 
 SCHEMA_VERSION = 1
 
@@ -80,15 +80,7 @@ class Store:
         rows: dict[str, list[dict]] = {t: [] for t in RECORD_TABLES}
         rows["articles"] = []
         for h, doc, ex in fresh:
-            info = copies.get(h, {})
-            rows["articles"].append({
-                "article_id": h, "doc_id": doc.id, "title": ex.article.title, "byline": ex.article.byline,
-                "published": ex.article.published, "source": ex.article.source, "url": ex.article.url,
-                "path": doc.path, "text": doc.text, "record": json.dumps(ex.article.to_dict()),
-                "cluster": info.get("cluster", h), "copy_of": info.get("copy_of"),
-                "copy_kind": info.get("kind"), "sources": json.dumps(info.get("sources", [])),
-                "ingested_at": now,
-            })
+            rows["articles"].append(article_row(h, doc, ex, copy=copies.get(h), at=now))
             for table, recs in flatten(h, ex, doc.text).items():
                 rows[table].extend(recs)
         self.con.execute("BEGIN TRANSACTION")
@@ -108,6 +100,48 @@ class Store:
             self.con.execute("ROLLBACK")
             raise
         return {"added": len(fresh), "copies": sum(1 for v in copies.values() if v.get("copy_of"))}
+
+    def load_parquet(self, folder: Union[str, Path]) -> dict:
+        """Add the record tables a Spark run wrote under ``folder`` (one sub-folder per table).
+
+        One transaction, like ``add_batch``: articles already stored are skipped with all their
+        records, so loading the same output twice adds nothing.
+        """
+        folder = Path(folder)
+
+        def source(table: str) -> str | None:
+            files = sorted((folder / table).glob("*.parquet"))
+            if not files:
+                return None
+            return "read_parquet([" + ", ".join("'" + str(f).replace("'", "''") + "'" for f in files) + "])"
+
+        articles = source("articles")
+        if articles is None:
+            raise SitrepError(E.E001, path=str(folder / "articles"), reason="no Parquet files there")
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.execute("CREATE OR REPLACE TEMP TABLE _fresh AS SELECT DISTINCT article_id FROM "
+                             f"{articles} WHERE article_id NOT IN (SELECT article_id FROM articles)")
+            added = self.con.execute("SELECT count(*) FROM _fresh").fetchone()[0]
+            for table in ("articles", *RECORD_TABLES):
+                src = source(table)
+                if src is None:
+                    continue
+                described = self.con.execute(f"SELECT * FROM {src} LIMIT 0").description
+                cols = ", ".join(f'"{d[0]}"' for d in described)
+                self.con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {src} "
+                                 "WHERE article_id IN (SELECT article_id FROM _fresh)")
+            src = source("rejected")
+            if src is not None:
+                self.con.execute(f'INSERT INTO rejected SELECT "where", code, reason, "at" FROM {src} AS r '
+                                 'WHERE NOT EXISTS (SELECT 1 FROM rejected AS o WHERE o."where" = r."where" '
+                                 'AND o.code = r.code)')
+            self.con.execute("DROP TABLE _fresh")
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+        return {"added": added}
 
     # -- reading ---------------------------------------------------------------------
     def counts(self) -> dict[str, int]:

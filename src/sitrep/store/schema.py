@@ -56,6 +56,17 @@ def _actors(actors) -> tuple[str | None, str | None, str | None]:
             "; ".join(a.sector or "" for a in actors) or None)
 
 
+def article_row(article_id: str, doc, ex: Extraction, *, copy: dict | None = None, at=None) -> dict:
+    """The ``articles`` row of one document: the store and the Spark runner both build it here."""
+    copy = copy or {}
+    return {"article_id": article_id, "doc_id": doc.id, "title": ex.article.title, "byline": ex.article.byline,
+            "published": ex.article.published, "source": ex.article.source, "url": ex.article.url,
+            "path": doc.path, "text": doc.text, "record": json.dumps(ex.article.to_dict()),
+            "cluster": copy.get("cluster", article_id), "copy_of": copy.get("copy_of"),
+            "copy_kind": copy.get("kind"), "sources": json.dumps(copy.get("sources", [])),
+            "ingested_at": at}
+
+
 def flatten(article_id: str, ex: Extraction, text: str) -> dict[str, list[dict]]:
     """Rows for every record table from one extraction."""
     dump = json.dumps
