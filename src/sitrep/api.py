@@ -183,6 +183,15 @@ def ingest(paths: Sequence[Union[str, Path]], *, db: Union[str, Path] = DEFAULT_
     return ingest_documents(read_inputs(paths), db=db, options=options, progress=progress)
 
 
+def ingest_parquet(folder: Union[str, Path], *, db: Union[str, Path] = DEFAULT_DB) -> IngestSummary:
+    """Add the Parquet tables of a ``spark_ingest`` run to the store; articles already there are skipped."""
+    from .store import Store
+
+    with Store(db) as store:
+        stats = store.load_parquet(folder)
+    return IngestSummary(read=stats["read"], added=stats["added"], skipped_existing=stats["read"] - stats["added"])
+
+
 def ingest_documents(items: Iterable[Item], *, db: Union[str, Path] = DEFAULT_DB,
                      options: Options = Options(), progress: Progress = None,
                      timings: dict | None = None) -> IngestSummary:

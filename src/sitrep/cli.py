@@ -83,19 +83,26 @@ def _report_rejected(results):
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path())
 @db_option
 @model_option
 @batch_option
 @procs_option
 @click.option("--no-dedup", is_flag=True, help="Do not detect copies on ingest.")
-def ingest(paths, db, model, batch_size, processes, no_dedup):
+@click.option("--from-parquet", "from_parquet", type=click.Path(exists=True, file_okay=False),
+              help="Load the record tables a 'sitrep spark-ingest' run wrote to this folder.")
+def ingest(paths, db, model, batch_size, processes, no_dedup, from_parquet):
     """Extract articles and add them to the store; running it again adds nothing twice."""
-    from .api import ingest as ingest_paths
+    from .api import ingest as ingest_paths, ingest_parquet
 
+    if bool(paths) == bool(from_parquet):
+        raise click.UsageError("give PATHS to extract or --from-parquet DIR, not both")
     options = Options(model=model, batch_size=batch_size, n_process=processes, dedup=not no_dedup)
-    with _progress("ingest") as update:
-        summary = ingest_paths(paths, db=db, options=options, progress=update)
+    if from_parquet:
+        summary = ingest_parquet(from_parquet, db=db)
+    else:
+        with _progress("ingest") as update:
+            summary = ingest_paths(paths, db=db, options=options, progress=update)
     for r in summary.rejected:
         click.echo(f"rejected {r.where}: {r.reason}", err=True)
     click.echo(f"read {summary.read}, added {summary.added}, already stored {summary.skipped_existing}, "

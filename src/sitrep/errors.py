@@ -39,6 +39,7 @@ class E:
     E015 = ErrorCode("E015", "{path}: the HTML page has no extractable main text.")
     E016 = ErrorCode("E016", "The gazetteer could not be built: {reason}.")
     E017 = ErrorCode("E017", "Invalid date {value!r}; use ISO format YYYY-MM-DD.")
+    E018 = ErrorCode("E018", "The {fmt} export writes one file per table: give --output FOLDER.")
 
 
 class SitrepError(Exception):

@@ -70,7 +70,8 @@ def events(db: Union[str, Path], filters: Filters = Filters(), *, limit: int | N
     where, params = _event_where(filters)
     sql = f"""
         SELECT e.*, a.doc_id, a.title, a.published,
-               count(*) OVER (PARTITION BY coalesce(e.story_event, e.article_id || e.event_id)) AS reports,
+               count(DISTINCT e.article_id) OVER (PARTITION BY coalesce(e.story_event, e.article_id || e.event_id))
+                   AS reports,
                row_number() OVER (PARTITION BY coalesce(e.story_event, e.article_id || e.event_id)
                                   ORDER BY a.published, a.doc_id) AS nth
         FROM events e JOIN articles a USING (article_id) {where}

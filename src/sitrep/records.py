@@ -141,6 +141,7 @@ class Quote(Record):
     cue: Optional[TextSpan] = None
     medium: Optional[str] = None
     date: Optional[str] = None  # when the statement was made, if the text says
+    parts: Tuple[Span, ...] = ()  # the quoted pieces when the attribution splits the quote
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,83 @@
-"""Scorer for events (placeholder)."""
+"""Scorer for events: PLOVER type micro-F1 over (document, type) pairs, then actor codes.
+
+Types: a document's gold pairs are its set of gold event types; predicted pairs the types
+of its extracted events, leaving out ``negated`` ones (they claim the event did not happen).
+Precision, recall and F1 are micro-averaged over pairs, and given per type.
+
+Actors, on matched pairs only: each gold event of the type is compared with the predicted
+event of that type that agrees with it best. Codes are compared on their three-letter root
+(``IRQGOV`` -> ``IRQ``); a slot is right when a predicted code is among the gold codes.
+An empty gold list is a claim that the text names no such actor: it is right only when the
+prediction has no coded actor there either (``source``, ``target``, ``dyad``: strict).
+``dyad_lenient`` instead leaves events whose gold source or target list is empty out of
+the count, so it measures coding where the annotators coded both sides.
+"""
 from __future__ import annotations
 
+from collections import Counter
 
-def score(gold_path, **kwargs) -> dict:
-    return {}
+from ..config import Options
+from ..records import PLOVER_TYPES, Document
+from . import read_gold
+
+
+def _codes(actors) -> set[str]:
+    return {(a.get("code") if isinstance(a, dict) else a.code)[:3] for a in actors
+            if (a.get("code") if isinstance(a, dict) else a.code)}
+
+
+def _slot(gold: list, pred) -> bool:
+    g, p = _codes(gold), _codes(pred)
+    return bool(g & p) if g else not p
+
+
+def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def score(gold_path, *, options: Options = Options()) -> dict:
+    from ..api import extract_documents
+
+    docs = list(read_gold(gold_path, "events"))
+    inputs = [Document(id=d["id"], text=d["text"], title=d.get("title"), published=d.get("published"),
+                       source=d.get("source"), url=d.get("url")) for d in docs]
+    results = {r.id: r for r in extract_documents(inputs, options=options) if hasattr(r, "events")}
+    tp, fp, fn = Counter(), Counter(), Counter()
+    slots = Counter()
+    for d in docs:
+        gold_events = (d.get("gold") or {}).get("events") or []
+        pred = [v for v in (results[d["id"]].events if d["id"] in results else ()) if v.modality != "negated"]
+        g_types, p_types = {e["type"] for e in gold_events}, {v.type for v in pred}
+        for t in g_types | p_types:
+            if t in g_types and t in p_types:
+                tp[t] += 1
+            elif t in p_types:
+                fp[t] += 1
+            else:
+                fn[t] += 1
+        for g in gold_events:
+            if g["type"] not in p_types:
+                continue
+            cands = [v for v in pred if v.type == g["type"]]
+            best = max(cands, key=lambda v: (_slot(g["source"], v.source) + _slot(g["target"], v.target)))
+            s_ok, t_ok = _slot(g["source"], best.source), _slot(g["target"], best.target)
+            slots["events"] += 1
+            slots["source"] += s_ok
+            slots["target"] += t_ok
+            slots["dyad"] += s_ok and t_ok
+            if g["source"] and g["target"]:
+                slots["both_coded"] += 1
+                slots["dyad_lenient"] += s_ok and t_ok
+    p, r, f = _prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))
+    n = slots["events"] or 1
+    out = {"documents": len(docs), "gold_pairs": sum(tp.values()) + sum(fn.values()),
+           "predicted_pairs": sum(tp.values()) + sum(fp.values()),
+           "type_precision": p, "type_recall": r, "type_f1": f,
+           "matched_events": slots["events"], "source": slots["source"] / n, "target": slots["target"] / n,
+           "dyad": slots["dyad"] / n, "dyad_lenient": slots["dyad_lenient"] / (slots["both_coded"] or 1)}
+    for t in PLOVER_TYPES:
+        if tp[t] + fp[t] + fn[t]:
+            out[f"f1_{t}"] = _prf(tp[t], fp[t], fn[t])[2]
+    return out

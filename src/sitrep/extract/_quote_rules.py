@@ -12,7 +12,7 @@ SPEECH_VERBS = frozenset("""
 say tell add warn insist deny claim announce state write ask note report suggest argue explain
 acknowledge admit declare confirm reveal predict promise vow pledge urge recall conclude respond
 reply tweet post email stress emphasize emphasise indicate allege assert contend maintain complain
-concede estimate observe remark repeat reiterate testify caution agree show find continue
+concede estimate observe remark repeat reiterate testify caution agree find continue
 lament boast joke quip shout yell scream whisper mutter announce speculate clarify concur
 charge counter retort assure inform advise recommend demand propose threaten hint disclose
 acknowledged mention comment signal point describe
@@ -22,6 +22,7 @@ think believe fear hope expect feel worry doubt figure reckon
 OBJECT_VERBS = frozenset("""
 announce deny criticize criticise endorse praise condemn reject blame accuse propose defend
 dismiss question denounce slam blast attack mock decry welcome thank cite recommend demand
+tout mention repeat urge call talk refer discuss describe back support oppose
 """.split())
 SPEECH_NOUNS = frozenset("statement interview remarks comments comment tweet post letter "
                          "email release speech testimony".split())

@@ -1,6 +1,363 @@
-"""places (placeholder)."""
+"""Places: detect toponyms and demonyms, then resolve each to a GeoNames place using the document.
+
+Detection takes spaCy's GPE/LOC/FAC entities and NORP demonyms, then scans capitalised
+token runs against the gazetteer for what the model misses: places inside organisation
+names ("Rapides Parish Fire District"), abbreviations ("La."), "the Iraqi capital".
+
+Resolution ranks each mention's candidates by population and feature class, then again
+with the document's focus: the countries and first-level regions the other places point
+to, a trailing region ("Alexandria, La.") and nearness to the other places. A country
+beats a city of the same name unless the longer name is used ("Kuwait City").
+"""
 from __future__ import annotations
 
+import dataclasses
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
 
-def extract_places(parsed, found):
-    return ()
+from ..kb.gazetteer import Candidate, load_gazetteer, normalise
+from ..records import Place
+
+ENT_LABELS = {"GPE": "toponym", "LOC": "toponym", "FAC": "facility"}
+MAX_NGRAM = 4
+# a gazetteer-only city (no spaCy entity) needs this many people, or to lie in the
+# document's focus region: small-town names are too often ordinary words or surnames
+SCAN_MIN_POP = 100_000
+FEATURE_BONUS = {"country": 3.0, "region": 1.0, "admin1": 2.0, "admin2": 0.5, "city": 0.0}
+MATCH_PENALTY = {"name": 0.0, "alias": 0.0, "demonym": 0.0, "short": -1.0, "alt": -2.0}
+FOCUS_COUNTRY, FOCUS_ADMIN1, NEAR_BONUS, NEAR_KM = 2.0, 3.0, 1.5, 150.0
+# news names capitals far more often than same-named regions ("Washington said")
+CAPITAL_BONUS = 3.0
+# per other place name with a candidate nearby, up to MAX_SUPPORT names
+SUPPORT_BONUS, MAX_SUPPORT, MAX_SUPPORT_CANDIDATES = 1.0, 3, 50
+# speech and decision verbs whose subject is a government, not a location
+METONYM_HEADS = {"say", "announce", "warn", "demand", "urge", "accuse", "deny", "reject", "threaten",
+                 "claim", "insist", "respond", "agree", "refuse", "condemn", "call", "decide", "want",
+                 "plan", "sign", "impose", "order", "send", "launch", "vow", "pledge", "ask", "tell"}
+FEATURE_OUT = {"admin2": "other"}
+METONYM_MIN_POP = 1_000_000
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    text: str
+    kind: str
+    candidates: list[Candidate]
+    sure: bool  # from a spaCy entity (or an unambiguous gazetteer match), not a bare scan hit
+    within: tuple[str, str | None] | None = None  # (iso3, admin1) from a trailing ", La."
+    pick: Candidate | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def _km(a: Candidate, b: Candidate) -> float:
+    if a.lat is None or b.lat is None:
+        return math.inf
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _trim(doc, start: int, end: int) -> tuple[int, int]:
+    """Character span of tokens [start, end) without a leading article or trailing possessive."""
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and doc[end - 1].text in ("'s", "\u2019s", "'", ".", ","):
+        if doc[end - 1].text == "." and len(doc[end - 2].text) <= 3:
+            break  # "La." keeps its dot
+        end -= 1
+    if start >= end:
+        return -1, -1
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+@lru_cache(maxsize=4)
+def _lexicon(vocab_id: int, lookups) -> frozenset:
+    """Words the lemmatizer's tables know ("center", "union", "man"): a capitalised one is
+    a place only with local support, since most such hits are headings or names."""
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    table = lookups.get_table("lemma_index")
+    return frozenset(w for key in table.keys() for w in table[key])
+
+
+def _common_words(parsed) -> frozenset:
+    from ..nlp.pipeline import load_nlp
+
+    nlp = load_nlp()
+    lookups = nlp.get_pipe("lemmatizer").lookups if "lemmatizer" in nlp.pipe_names else None
+    return _lexicon(id(nlp), lookups)
+
+
+def _name_like(tok) -> bool:
+    return bool(tok.text) and (tok.text[0].isupper() or tok.text in ("of", "de", "du", "la")) and not tok.is_punct
+
+
+def _strong(cands: list[Candidate], known_word: bool) -> bool:
+    """Whether a gazetteer hit stands without local support: a country, region or named
+    county, or a big city whose name is not also an ordinary word."""
+    return any(c.feature != "city" and c.match != "short" or c.population >= SCAN_MIN_POP and not known_word
+               for c in cands)
+
+
+def _narrow(doc, gaz, a: int, b: int, s: int, e: int):
+    """The longest known name inside an entity the gazetteer does not know as a whole:
+    "North Texas", "Fargo City", "Kermanshah province", "Canadian Lottery"."""
+    for n in range(b - a - 1, 0, -1):
+        for i in range(a, b - n + 1):
+            if not all(_name_like(t) or t.text[:1].isupper() for t in doc[i:i + n]):
+                continue
+            s2, e2 = _trim(doc, i, i + n)
+            cands = gaz.lookup(doc.text[s2:e2]) if s2 >= 0 else []
+            if cands and doc[i].text[:1].isupper():
+                return s2, e2, cands
+    return s, e, []
+
+
+def _detect(parsed, gaz) -> list[_Mention]:
+    doc, text = parsed.doc, parsed.text
+    mentions: list[_Mention] = []
+    taken = [False] * (len(text) + 1)
+
+    def add(s: int, e: int, kind: str, cands: list[Candidate], sure: bool) -> None:
+        if s < 0 or any(taken[s:e]) or parsed.in_header(s):
+            return
+        mentions.append(_Mention(s, e, text[s:e], kind, cands, sure))
+        for i in range(s, e):
+            taken[i] = True
+
+    for ent in doc.ents:
+        if ent.label_ in ENT_LABELS:
+            # "Alexandria, La." is one place and its region: split at commas
+            parts, s0 = [], ent.start
+            for i in range(ent.start, ent.end + 1):
+                if i == ent.end or doc[i].text == ",":
+                    parts.append((s0, i))
+                    s0 = i + 1
+            for a, b in parts:
+                s, e = _trim(doc, a, b)
+                if s < 0:
+                    continue
+                cands = gaz.lookup(text[s:e])
+                if not cands:
+                    s, e, cands = _narrow(doc, gaz, a, b, s, e)
+                if not cands and (ent.label_ == "FAC" or b - a == 1):
+                    # streets and buildings the gazetteer does not know; a lone unknown
+                    # word is more often a surname or brand the model took for a place
+                    continue
+                kind = ENT_LABELS[ent.label_]
+                if any(c.match == "demonym" for c in cands):
+                    # "Canadian" the adjective, not Canadian, Texas
+                    kind, cands = "demonym", [c for c in cands if c.match == "demonym"]
+                # a town inside a facility name ("Cottonport Fire Station") is a place
+                # the way LGL and GeoWebNews mark them; it keeps kind "facility"
+                add(s, e, kind, cands, True)
+        elif ent.label_ == "NORP":
+            s, e = _trim(doc, ent.start, ent.end)
+            cands = [c for c in gaz.lookup(text[s:e])] if s >= 0 else []
+            if cands and any(c.match == "demonym" for c in cands):
+                add(s, e, "demonym", [c for c in cands if c.match == "demonym"], True)
+
+    # spaCy often takes a lone town name for a person ("Alexandria", "Kent"): a one-word
+    # PERSON entity may still be a place, a longer one (first name + surname) is not
+    person = {i for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for i in range(ent.start, ent.end)}
+    common = _common_words(parsed)
+    i = 0
+    while i < len(doc):
+        if not _name_like(doc[i]) or i in person or doc[i].text in ("of", "de", "du", "la"):
+            i += 1
+            continue
+        for n in range(min(MAX_NGRAM, len(doc) - i), 0, -1):
+            toks = doc[i:i + n]
+            if any(t.i in person or not _name_like(t) for t in toks) or toks[-1].text in ("of", "de", "du", "la"):
+                continue
+            s, e = _trim(doc, i, i + n)
+            if s < 0 or any(taken[s:e]):
+                continue
+            cands = [c for c in gaz.lookup(text[s:e]) if c.match != "alt"]
+            if not cands:
+                continue
+            if n == 1 and (doc[i].is_sent_start and doc[i].pos_ != "PROPN" or doc[i].is_stop):
+                continue
+            if n == 1 and doc[i].pos_ not in ("PROPN", "ADJ", "NOUN") and cands[0].match != "alias":
+                continue
+            kind = "demonym" if any(c.match == "demonym" for c in cands) else "toponym"
+            if kind == "demonym":
+                cands = [c for c in cands if c.match == "demonym"]
+            strong = _strong(cands, n == 1 and doc[i].lower_ in common)
+            add(s, e, kind, cands, strong)
+            if not strong:
+                mentions[-1].extra["scan"] = True
+            if taken[s]:
+                i += n - 1
+                break
+        i += 1
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _link_regions(mentions: list[_Mention], text: str) -> None:
+    """"Paris, Texas" / "Alexandria, La.": the second place confines the first."""
+    for a, b in zip(mentions, mentions[1:]):
+        if text[a.end:b.start].strip() != ",":
+            continue
+        outer = [c for c in b.candidates if c.feature in ("admin1", "country")]
+        for o in outer:
+            inside = [c for c in a.candidates if c.country == o.country and
+                      (o.feature == "country" or c.admin1 == o.admin1) and c.feature != o.feature]
+            if inside:
+                a.candidates, a.within, a.sure = inside, (o.country, o.admin1), True
+                b.candidates = [o]
+                break
+
+
+def _score(c: Candidate, m: _Mention, countries: Counter, admin1s: Counter, anchors: list[Candidate]) -> float:
+    s = math.log10(c.population + 10) + FEATURE_BONUS.get(c.feature, 0.0) + MATCH_PENALTY[c.match]
+    if c.match == "alt":
+        # an alternate name ("Kuwait" for Kuwait City) competes on its prior alone: the
+        # context it would draw on is mostly the same place named the usual way
+        return s + (-1.0 if c.lat is None else 0.0)
+    s += SUPPORT_BONUS * m.extra["support"][m.candidates.index(c)] if "support" in m.extra else 0.0
+    if c.lat is None:
+        s -= 1.0
+    total = sum(countries.values())
+    if total and c.country:
+        s += FOCUS_COUNTRY * countries[c.country] / total
+    total1 = sum(admin1s.values())
+    if c.capital:
+        s += CAPITAL_BONUS
+    if total1 and c.feature in ("city", "admin2", "admin1") and (c.country, c.admin1) in admin1s:
+        s += FOCUS_ADMIN1 * admin1s[(c.country, c.admin1)] / total1 + 1.0
+    if c.feature in ("city", "admin2") and any(_km(c, a) < NEAR_KM for a in anchors):
+        s += NEAR_BONUS
+    return s
+
+
+def _focus(mentions: list[_Mention], skip: str) -> tuple[Counter, Counter, list[Candidate]]:
+    countries, admin1s, anchors = Counter(), Counter(), []
+    for m in mentions:
+        if m.pick is None or normalise(m.text) == skip or not m.sure:
+            continue
+        p = m.pick
+        if p.country:
+            countries[p.country] += 1
+        if p.feature == "admin1":
+            admin1s[(p.country, p.admin1)] += 2
+        elif p.feature in ("city", "admin2") and p.admin1:
+            admin1s[(p.country, p.admin1)] += 2 if (m.within or len(m.candidates) == 1) else 1
+        if p.feature in ("city", "admin2"):
+            anchors.append(p)
+    return countries, admin1s, anchors
+
+
+def _support(mentions: list[_Mention]) -> dict[tuple[int, int], float]:
+    """For each (mention, candidate): how many other place names in the document have some
+    candidate within NEAR_KM of it. Local news names towns that lie near each other, so
+    the reading that puts the names close together is the likely one."""
+    import numpy as np
+
+    names: dict[str, list[Candidate]] = {}
+    for m in mentions:
+        if m.kind != "demonym":
+            names.setdefault(normalise(m.text), m.candidates)
+    points = {}
+    for k, cands in names.items():
+        xy = [(c.lat, c.lon) for c in cands if c.lat is not None and c.feature in ("city", "admin2")]
+        if xy:
+            points[k] = np.radians(np.array(xy[:MAX_SUPPORT_CANDIDATES]))
+    out = {}
+    for mi, m in enumerate(mentions):
+        key = normalise(m.text)
+        for ci, c in enumerate(m.candidates):
+            if c.lat is None or c.feature not in ("city", "admin2"):
+                continue
+            la, lo = math.radians(c.lat), math.radians(c.lon)
+            hits = 0
+            for k, xy in points.items():
+                if k == key:
+                    continue
+                h = np.sin((xy[:, 0] - la) / 2) ** 2 + math.cos(la) * np.cos(xy[:, 0]) * np.sin((xy[:, 1] - lo) / 2) ** 2
+                if (6371.0 * 2 * np.arcsin(np.sqrt(np.minimum(h, 1.0))) < NEAR_KM).any():
+                    hits += 1
+            out[(mi, ci)] = min(hits, MAX_SUPPORT)
+    return out
+
+
+def _resolve(mentions: list[_Mention]) -> None:
+    empty = Counter()
+    support = _support(mentions)
+    for mi, m in enumerate(mentions):
+        m.candidates = [c for c in m.candidates]
+        m.extra["support"] = [support.get((mi, ci), 0) for ci in range(len(m.candidates))]
+    for m in mentions:
+        if m.candidates:
+            m.pick = max(m.candidates, key=lambda c: _score(c, m, empty, empty, []))
+    for _ in range(2):
+        for m in mentions:
+            if m.candidates:
+                countries, admin1s, anchors = _focus(mentions, normalise(m.text))
+                m.pick = max(m.candidates, key=lambda c: _score(c, m, countries, admin1s, anchors))
+
+
+def _place_counties(mentions: list[_Mention]) -> None:
+    """A county known only by its state's centre takes the place of the first town of that
+    state the article names: local news names the towns of the county it reports on."""
+    towns: dict[tuple, Candidate] = {}
+    for m in mentions:
+        p = m.pick
+        if p is not None and p.feature == "city" and not p.approx:
+            towns.setdefault((p.country, p.admin1), p)
+    for m in mentions:
+        p = m.pick
+        if p is not None and p.approx and (p.country, p.admin1) in towns:
+            t = towns[(p.country, p.admin1)]
+            m.pick = dataclasses.replace(p, lat=t.lat, lon=t.lon)
+
+
+def _metonym(parsed, m: _Mention) -> bool:
+    if m.pick is None or m.pick.feature not in ("country", "city"):
+        return False
+    span = parsed.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in METONYM_HEADS
+
+
+def _place(m: _Mention, kind: str) -> Place:
+    p = m.pick
+    if p is None:
+        return Place(text=m.text, span=(m.start, m.end), feature="other", kind=kind)
+    return Place(text=m.text, span=(m.start, m.end), geonameid=p.geonameid, lat=p.lat, lon=p.lon,
+                 country=p.country, feature=FEATURE_OUT.get(p.feature, p.feature), name=p.name, kind=kind)
+
+
+def extract_places(parsed, found) -> tuple[Place, ...]:
+    """Places named in the article (toponyms, demonyms, metonyms, facilities) resolved to GeoNames."""
+    gaz = load_gazetteer()
+    mentions = _detect(parsed, gaz)
+    _link_regions(mentions, parsed.text)
+    _resolve(mentions)
+    # a bare gazetteer hit on a small town stays only when the document is about its region
+    _, admin1s, _ = _focus(mentions, "")
+    kept = []
+    for m in mentions:
+        if m.extra.get("scan") and not m.sure:
+            local = [c for c in m.candidates if (c.country, c.admin1) in admin1s and c.feature != "country"]
+            if not local:
+                continue
+            m.pick = max(local, key=lambda c: c.population)
+        kept.append(m)
+    _place_counties(kept)
+    out = []
+    for m in kept:
+        kind = m.kind
+        if kind == "toponym" and _metonym(parsed, m):
+            if m.pick.feature == "city" and not m.pick.capital and m.pick.population < METONYM_MIN_POP:
+                continue  # "Denton said": a person the model took for a town
+            kind = "metonym"
+        out.append(_place(m, kind))
+    return tuple(out)

@@ -1,6 +1,429 @@
-"""quotes (placeholder)."""
+"""Quotes and their speakers: direct, indirect and mixed attributions.
+
+Direct quotes come from the quotation marks (``_quote_rules.quote_segments``), indirect ones
+from the dependency parse (a clausal complement of a reporting verb, "according to X").
+A reporting clause is found for every quote; its subject is the speaker, resolved to a
+name through the entities stage when it ran, else through spaCy's PERSON/ORG mentions.
+"""
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 
-def extract_quotes(parsed, found):
-    return ()
+from ..records import Quote, Speaker, TextSpan
+from ._quote_rules import (ANONYMOUS_HEADS, ANONYMOUS_WORDS, OBJECT_VERBS, PLATFORMS, PRONOUNS,
+                           SPEECH_NOUNS, SPEECH_VERBS, quote_segments)
+
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+_SENTENCE_END = re.compile(r"[.!?][\"”'’]?\s+[\"“A-Z]")
+
+
+class _Doc:
+    """The parse plus per-document lookups shared by the rules below."""
+
+    def __init__(self, parsed, found):
+        self.parsed, self.found, self.doc, self.text = parsed, found, parsed.doc, parsed.text
+        title = parsed.article.title_span
+        if title is None:
+            first = self.text.split("\n", 1)[0]
+            title = (0, len(first)) if 0 < len(first) < 200 else None
+        self.chains = quote_segments(self.text, single_spans=(title,) if title else ())
+        self.inside = sorted(s for chain in self.chains for s in chain)
+        self.starts = [s for s, _ in self.inside]
+        self.names = _name_table(self.doc)
+
+    def quoted(self, idx: int) -> bool:
+        i = bisect_right(self.starts, idx) - 1
+        return i >= 0 and self.inside[i][0] <= idx < self.inside[i][1]
+
+
+def _name_table(doc) -> dict[str, str]:
+    """Surname or short form -> fullest PERSON name seen in the document."""
+    full: dict[str, str] = {}
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        name = ent.text.strip(" ,.'’s")
+        parts = name.split()
+        for key in (name, parts[-1] if parts else name):
+            if len(name) > len(full.get(key, "")):
+                full[key] = name
+    return full
+
+
+def _is_cue(tok) -> bool:
+    return tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX") or (
+        tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children))
+
+
+def _subject(verb):
+    """The grammatical subject of a reporting verb, climbing through "saying", "but said"."""
+    participle = verb.tag_ == "VBG"
+    for _ in range(6):
+        subj = [c for c in verb.children if c.dep_ in _SUBJ]
+        if subj and (not participle or verb.dep_ in ("ROOT", "conj") or verb.tag_ != "VBG" and verb.dep_ not in ("ccomp", "pcomp", "xcomp", "advcl")):
+            return subj[0]
+        if verb.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp", "ccomp", "prep", "pobj") and verb.head.i != verb.i and (participle or verb.dep_ not in ("ccomp", "prep", "pobj")):
+            verb = verb.head
+        else:
+            return None
+    return None
+
+
+def _span_of(d: _Doc, tok, *, avoid: tuple[int, int] | None = None) -> tuple[int, int]:
+    """Character span of a noun phrase headed by ``tok``, never reaching into a quote."""
+    toks = [t for t in tok.subtree if not d.quoted(t.idx) and t.dep_ != "relcl"]
+    toks = [t for t in toks if t.i <= tok.i or t.dep_ in ("compound", "flat", "appos", "punct", "nummod", "amod", "prep", "pobj", "det", "poss", "case", "cc", "conj")]
+    if avoid:
+        toks = [t for t in toks if not avoid[0] <= t.idx < avoid[1]]
+    lo = min(t.i for t in toks) if toks else tok.i
+    hi = max(t.i for t in toks) if toks else tok.i
+    while hi > lo and d.doc[hi].is_punct:
+        hi -= 1
+    while lo < hi and d.doc[lo].is_punct:
+        lo += 1
+    return d.doc[lo].idx, d.doc[hi].idx + len(d.doc[hi])
+
+
+def _kind(span, names: dict[str, str]) -> str:
+    words = [t.lower_ for t in span]
+    head = span.root
+    if len(span) == 1 and head.lower_ in PRONOUNS:
+        return "pronoun"
+    if ANONYMOUS_WORDS & set(words) or head.lower_ in ANONYMOUS_HEADS:
+        return "anonymous"
+    labels = {e.label_ for e in span.ents}
+    if "PERSON" in labels or head.text in names:
+        return "named"
+    if labels & {"ORG", "NORP", "GPE", "FAC"} or head.pos_ == "PROPN":
+        return "organization"
+    if head.tag_ in ("NNS", "NNPS") or any(t.like_num for t in span):
+        return "collective"
+    return "title"
+
+
+def _resolve(d: _Doc, start: int, end: int, kind: str, history: list[Speaker]):
+    """(name, entity id, role) for the speaker mention at [start, end)."""
+    for ent in d.found.entities:
+        if any(s < end and start < e for s, e in ent.mentions):
+            return ent.name, ent.id, (ent.roles[0] if ent.roles else None)
+    span = d.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None, None, None
+    if kind == "pronoun":
+        word = span.text.lower()
+        if word in ("he", "she", "i"):
+            # the most recent person named outside quotation marks ("Stoltenberg declined ... he said")
+            for tok in reversed(d.doc[:span.start]):
+                if tok.ent_type_ == "PERSON" and tok.ent_iob_ != "O" or tok.pos_ == "PROPN" and tok.text in d.names:
+                    if not d.quoted(tok.idx) and not d.parsed.in_header(tok.idx):
+                        ent = next((e for e in d.doc.ents if e.start <= tok.i < e.end), d.doc[tok.i:tok.i + 1])
+                        key = ent.text.strip(" ,.'’s")
+                        return d.names.get(key, d.names.get(tok.text, key)), None, None
+        if word == "who" and span.root.head.dep_ == "relcl":
+            antecedent = span.root.head.head
+            return _resolve(d, *_span_of(d, antecedent), _kind(d.doc[antecedent.i:antecedent.i + 1], d.names), history)
+        return None, None, None
+    persons = [e for e in span.ents if e.label_ == "PERSON"] or [t for t in span if t.text in d.names][:1]
+    if persons:
+        ent = persons[0]
+        return d.names.get(ent.text.strip(" ,.'’s"), ent.text), None, _role_of(d, span, ent)
+    if kind == "title":
+        # "the minister": the latest speaker whose role names the same office
+        head = span.root.lower_
+        for prev in reversed(history):
+            if prev.role and head in prev.role.lower():
+                return prev.name, prev.entity, prev.role
+        return None, None, head
+    if kind == "organization":
+        orgs = [e for e in span.ents if e.label_ in ("ORG", "NORP", "GPE", "FAC")]
+        return (orgs[0].text if orgs else span.text), None, None
+    return None, None, None
+
+
+def _role_of(d: _Doc, span, ent) -> str | None:
+    """Title words around a name: "NATO Secretary-General Jens Stoltenberg", "Doe, a spokeswoman"."""
+    root = ent.root if hasattr(ent, "root") else ent
+    for t in root.children:
+        if t.dep_ == "appos" and t.i > root.i:
+            return d.doc[t.left_edge.i:t.i + 1].text.removeprefix("the ").removeprefix("a ").removeprefix("an ") or None
+    start = ent.start if hasattr(ent, "start") else ent.i
+    before = d.doc[span.start:start]
+    words = [t for t in before if t.pos_ not in ("DET", "PUNCT") or t.text == "-"]
+    return d.text[words[0].idx:before.end_char].strip() if words and before.end_char else None
+
+
+def _medium_and_date(d: _Doc, verb):
+    medium = date = None
+    for c in verb.children:
+        if c.dep_ in ("dobj", "dative") and verb.lemma_ == "tell" and (c.pos_ == "PROPN" or c.ent_type_ == "ORG"):
+            medium = d.doc[c.left_edge.i:c.right_edge.i + 1].text
+        elif c.dep_ == "prep":
+            for p in c.children:
+                if p.dep_ != "pobj":
+                    continue
+                if p.lower_ in PLATFORMS or (p.ent_type_ == "ORG" and c.lower_ in ("on", "to")):
+                    medium = medium or d.doc[p.left_edge.i:p.right_edge.i + 1].text
+                if p.lower_ in ("interview", "statement"):
+                    for q in p.children:
+                        for r in q.children if q.dep_ == "prep" and q.lower_ in ("with", "to") else ():
+                            medium = medium or d.doc[r.left_edge.i:r.right_edge.i + 1].text
+                if p.ent_type_ == "DATE" and date is None:
+                    date = (p.left_edge.idx, p.right_edge.idx + len(p.right_edge))
+        elif c.dep_ in ("npadvmod", "obl", "tmod") and c.ent_type_ == "DATE":
+            date = (c.idx, c.idx + len(c))
+    value = None
+    if date:
+        for t in d.found.times:
+            if t.value and t.span[0] < date[1] and date[0] < t.span[1]:
+                value = t.value
+                break
+    return medium, value
+
+
+def _clause_span(d: _Doc, head, *, skip=None) -> tuple[int, int] | None:
+    toks = list(head.subtree)
+    if skip is not None:
+        # keep the longer side of the attribution the clause is written around
+        lo_s, hi_s = skip.left_edge.i, skip.right_edge.i
+        left = [t for t in toks if t.i < lo_s]
+        right = [t for t in toks if t.i > hi_s]
+        toks = left if sum(not t.is_punct for t in left) >= sum(not t.is_punct for t in right) else right
+    toks = [t for t in toks if not (t.dep_ == "mark" and t.head.i == head.i and t.lower_ in ("that", "whether", "if"))]
+    toks = [t for t in toks if not (t.is_punct and t.text in ",;:—–-")] or toks
+    if not toks:
+        return None
+    lo, hi = min(toks, key=lambda t: t.i), max(toks, key=lambda t: t.i)
+    while hi.i > lo.i and hi.is_punct and hi.text not in "\"”'’»":
+        hi = d.doc[hi.i - 1]
+    return lo.idx, hi.idx + len(hi)
+
+
+def _content_of(d: _Doc, verb):
+    """The clause a reporting word introduces, or ``None``."""
+    if verb.lower_ == "according":
+        to = next(c for c in verb.children if c.lower_ == "to")
+        head = verb.head
+        while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl") and head.head is not head:
+            head = head.head
+        return _clause_span(d, head, skip=verb)
+    comps = [c for c in verb.children if c.dep_ == "ccomp" and (c.i > verb.i or c.pos_ in ("VERB", "AUX"))
+             or c.dep_ == "advcl" and any(m.lower_ in ("if", "whether") for m in c.children if m.dep_ == "mark")]
+    if comps:
+        return _clause_span(d, comps[-1])
+    if verb.dep_ in ("parataxis", "ccomp") and verb.head.i > verb.i - 40 and any(c.dep_ in _SUBJ for c in verb.children) \
+            and verb.i > 0 and d.doc[verb.i - 1].is_punct | (verb.i > 1 and d.doc[verb.i - 2].is_punct):
+        # "..., Barden says, far too many lives ...": the attribution is parenthetical
+        return _clause_span(d, verb.head, skip=verb)
+    lemma = verb.lemma_.lower()
+    if lemma in OBJECT_VERBS or lemma in SPEECH_VERBS and lemma not in ("tell", "say", "ask", "add", "continue", "inform", "assure", "advise", "find", "post"):
+        objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.pos_ != "PRON"]
+        objs += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("about", "for", "of", "on") and c.i == verb.i + 1
+                 for p in c.children if p.dep_ in ("pobj", "pcomp")]
+        if objs:
+            return _clause_span(d, objs[0])
+    return None
+
+
+def _speaker_of(d: _Doc, verb, history: list[Speaker]) -> Speaker | None:
+    if verb.lower_ == "according":
+        to = next(c for c in verb.children if c.lower_ == "to")
+        objs = [c for c in to.children if c.dep_ == "pobj"]
+        subj = objs[0] if objs else None
+    else:
+        subj = _subject(verb)
+        if subj is not None and subj.dep_ == "nsubjpass":
+            # "was criticized by X": the agent is the source
+            agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            subj = agents[0] if agents else None
+    if subj is None or subj.lower_ in ("it", "there", "that", "this", "which"):
+        return None
+    if subj.lower_ == "who" and subj.head.dep_ == "relcl":
+        pass
+    start, end = _span_of(d, subj)
+    span = d.doc.char_span(start, end, alignment_mode="expand")
+    kind = _kind(span, d.names) if span is not None else None
+    name, entity, role = _resolve(d, start, end, kind, history)
+    return Speaker(text=d.text[start:end], span=(start, end), name=name, entity=entity, kind=kind, role=role)
+
+
+def _window_cue(d: _Doc, chain: list[tuple[int, int]]):
+    """The reporting verb attributing a run of quoted text: between its parts, after, before."""
+    first, last = chain[0], chain[-1]
+    gaps = [(a[1], b[0]) for a, b in zip(chain, chain[1:])]
+    para_end = d.text.find("\n", last[1])
+    para_end = len(d.text) if para_end < 0 else para_end
+    para_start = d.text.rfind("\n", 0, first[0]) + 1
+    after_sent = d.doc.char_span(last[1], min(para_end, last[1] + 200), alignment_mode="expand")
+    windows = gaps + [(last[1], min(para_end, last[1] + 120)), (max(para_start, first[0] - 160), first[0])]
+    for n, (lo, hi) in enumerate(windows):
+        span = d.doc.char_span(lo, hi, alignment_mode="contract")
+        if span is None:
+            continue
+        cues = [t for t in span if _is_cue(t) and not d.quoted(t.idx) and t.pos_ != "NOUN"]
+        if n == len(windows) - 1:
+            # before the quote: the nearest reporting verb, and only in the same sentence
+            cues = [t for t in cues[-1:] if not _SENTENCE_END.search(d.text, t.idx, first[0] - 1)]
+        elif n == len(windows) - 2:
+            cues = [t for t in cues if not _SENTENCE_END.search(d.text, last[1] + 1, t.idx)][:1]
+        for t in cues:
+            if _subject(t) is not None or t.lower_ == "according":
+                return t
+    return None
+
+
+def _adjacent_speaker(d: _Doc, chain, cue, history) -> Speaker | None:
+    """'"...," Sajjan says' / '"...," said the minister': the words between mark and verb."""
+    end = chain[-1][1]
+    if not end <= cue.idx <= end + 80:
+        return None
+    between = d.doc.char_span(end, cue.idx, alignment_mode="contract")
+    toks = [t for t in between or () if not t.is_punct and not t.is_space and not d.quoted(t.idx)]
+    if not toks:
+        stop = next((t for t in d.doc[cue.i + 1:cue.i + 12] if t.is_punct and t.text != "-" or t.ent_type_ == "DATE"), None)
+        toks = [t for t in d.doc[cue.i + 1:stop.i if stop is not None else cue.i + 1] if not t.is_space]
+    if not toks or len(toks) > 8 or any(t.pos_ in ("VERB", "AUX") for t in toks):
+        return None
+    start, stop = toks[0].idx, toks[-1].idx + len(toks[-1])
+    span = d.doc[toks[0].i:toks[-1].i + 1]
+    kind = _kind(span, d.names)
+    name, entity, role = _resolve(d, start, stop, kind, history)
+    return Speaker(text=d.text[start:stop], span=(start, stop), name=name, entity=entity, kind=kind, role=role)
+
+
+def _dash_speaker(d: _Doc, chain) -> Speaker | None:
+    """'"...," — Jane Doe': a dash and a name right after the closing mark."""
+    end = chain[-1][1]
+    tail = d.text[end:end + 12]
+    if "—" not in tail and "–" not in tail and " - " not in tail:
+        return None
+    for ent in d.doc.ents:
+        if ent.label_ == "PERSON" and end < ent.start_char <= end + 12:
+            return Speaker(text=ent.text, span=(ent.start_char, ent.end_char), name=d.names.get(ent.text, ent.text),
+                           kind="named")
+    return None
+
+
+def _colon_speaker(d: _Doc, start: int, *, history=()) -> Speaker | None:
+    """'Clinton camp: "..."' and 'Report: ...': a short verbless noun phrase and a colon."""
+    line_start = d.text.rfind("\n", 0, start) + 1
+    head = d.text[line_start:start].rstrip(" \"“'‘«")
+    if not head.endswith(":"):
+        return None
+    span = d.doc.char_span(line_start, line_start + len(head) - 1, alignment_mode="contract")
+    if span is None or not 0 < len(span) <= 6 or any(t.pos_ in ("VERB", "AUX") for t in span) \
+            or not any(t.pos_ in ("PROPN", "NOUN") for t in span):
+        return None
+    kind = _kind(span, d.names)
+    name, entity, role = _resolve(d, span.start_char, span.end_char, kind, list(history))
+    return Speaker(text=span.text, span=(span.start_char, span.end_char), name=name, entity=entity, kind=kind, role=role)
+
+
+def _colon_lines(d: _Doc):
+    """(speaker, content span) for every line written as 'Source: statement'."""
+    start = 0
+    for line in d.text.split("\n"):
+        colon = line.find(": ")
+        if 0 < colon < 50:
+            s, e = start + colon + 2, start + len(line.rstrip())
+            words = d.text[s:e].split()
+            speaker = _colon_speaker(d, s) if len(words) >= 3 else None
+            if speaker is not None:
+                yield speaker, (s, e)
+        start += len(line) + 1
+
+
+def _only_attribution(d: _Doc, prev: Quote, start: int) -> bool:
+    """Nothing but marks, the previous quote's speaker and cue lie between it and ``start``."""
+    skip = [prev.speaker.span if prev.speaker and prev.speaker.span else (0, 0), prev.cue.span if prev.cue else (0, 0)]
+    gap = [i for i in range(prev.span[1], start) if d.text[i].isalnum() and not any(a <= i < b for a, b in skip)]
+    return len(gap) <= 12 and prev.span[1] < start
+
+
+def _quote_type(d: _Doc, span: tuple[int, int]) -> str:
+    s, e = span
+    letters = [i for i in range(s, e) if d.text[i].isalpha()]
+    inside = sum(1 for i in letters if d.quoted(i))
+    if letters and inside >= 0.9 * len(letters):
+        return "direct"
+    return "mixed" if inside else "indirect"
+
+
+def extract_quotes(parsed, found) -> tuple[Quote, ...]:
+    """Every attributed statement in the article, with speaker, cue, medium and date."""
+    d = _Doc(parsed, found)
+    history: list[Speaker] = []
+    out: list[tuple] = []  # (span, type, speaker, cue token, chain)
+    claimed: set[int] = set()  # chains already attributed through a clause
+    for tok in d.doc:
+        if not _is_cue(tok) or d.quoted(tok.idx) or parsed.in_header(tok.idx):
+            continue
+        span = _content_of(d, tok)
+        if span is None or span[1] <= span[0]:
+            continue
+        qtype = _quote_type(d, span)
+        hits = [i for i, chain in enumerate(d.chains) if any(s < span[1] and span[0] < e for s, e in chain)]
+        if hits and qtype == "direct":
+            continue  # the quote pass below attributes it with its own span
+        if hits:
+            # the paraphrase takes in the quoted words it only partly covers
+            claimed.update(hits)
+            span = (min([span[0]] + [d.chains[i][0][0] for i in hits]),
+                    max([span[1]] + [d.chains[i][-1][1] for i in hits]))
+        out.append((span, qtype, tok, None, None))
+    for i, chain in enumerate(d.chains):
+        if i in claimed:
+            continue
+        cue = _window_cue(d, chain)
+        colon = _colon_speaker(d, chain[0][0]) if cue is None else None
+        out.append(((chain[0][0], chain[-1][1]), "direct", cue, chain, colon))
+    starts = {r[0][0] for r in out}
+    for speaker, span in _colon_lines(d):
+        if not any(span[0] <= x < span[1] for x in starts):
+            out.append((span, _quote_type(d, span), None, None, speaker))
+    out.sort(key=lambda r: r[0][0])
+
+    quotes: list[Quote] = []
+    last_speaker: Speaker | None = None
+    last_end = -1
+    for span, qtype, cue, chain, given in out:
+        speaker = given or (_speaker_of(d, cue, history) if cue is not None else None)
+        if cue is not None and chain is not None and cue.idx > span[1] and (
+                speaker is None or speaker.span[0] < span[0] or speaker.span[0] > cue.idx + 60):
+            speaker = _adjacent_speaker(d, chain, cue, history) or speaker
+        medium = date = None
+        if cue is not None:
+            medium, date = _medium_and_date(d, cue)
+        if speaker is None and chain is not None:
+            speaker = _dash_speaker(d, chain)
+            words = len(d.text[span[0]:span[1]].split())
+            gap = d.text[last_end:span[0]] if last_end >= 0 else ""
+            if speaker is None and last_speaker is not None and gap.count("\n") <= 2 and len(gap) < 400 and words >= 4:
+                # a verb-less quote continues the previous speaker; right after that speaker's
+                # quote (nothing but marks and the attribution between) it is the same quotation
+                speaker = last_speaker
+                prev = quotes[-1] if quotes else None
+                if prev is not None and prev.type == "direct" and prev.speaker is last_speaker and _only_attribution(d, prev, span[0]):
+                    parts = (prev.parts or (prev.span,)) + tuple(chain)
+                    quotes[-1] = prev.replace(span=(prev.span[0], span[1]), parts=parts,
+                                              text=" ".join(d.text[a:b] for a, b in parts))
+                    last_end = span[1]
+                    continue
+            if speaker is None and words < 8:
+                continue  # scare quotes and titles are not statements
+        if chain is None and speaker is not None and speaker.span is not None and span[0] <= speaker.span[0] < span[1]:
+            continue  # a paraphrase without a source outside it is not an attribution
+        if speaker is not None:
+            history.append(speaker)
+            last_speaker, last_end = speaker, span[1]
+        parts = tuple(chain) if chain is not None and len(chain) > 1 else ()
+        text = " ".join(d.text[s:e] for s, e in parts) if parts else d.text[span[0]:span[1]]
+        cue_ts = None
+        if cue is not None:
+            cue_end = cue.idx + len(cue)
+            if cue.lower_ == "according":
+                cue_end = next(c for c in cue.children if c.lower_ == "to").idx + 2
+            cue_ts = TextSpan(text=d.text[cue.idx:cue_end], span=(cue.idx, cue_end))
+        quotes.append(Quote(id=f"q{len(quotes) + 1}", type=qtype, text=text, span=span, speaker=speaker,
+                            cue=cue_ts, medium=medium, date=date, parts=parts))
+    return tuple(quotes)

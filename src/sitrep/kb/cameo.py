@@ -70,17 +70,18 @@ def _petrarch() -> dict:
 
 
 @lru_cache(maxsize=1)
-def _core() -> dict[tuple[str, str], list[tuple[list, str]]]:
-    """(lemma, VERB|NOUN) -> [(post-context slots, code)], conditional entries first."""
+def _core() -> dict[tuple[str, str], list[tuple[list, list, str]]]:
+    """(lemma, VERB|NOUN) -> [(before slots, after slots, code)], conditional entries first."""
     table: dict[tuple[str, str], list] = {}
     for line in (DATA / "verbs_core.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         lemma, pos, code, cond = (line.split("\t") + [""])[:4]
-        slots = [[alt.split() for alt in slot.split("|")] for slot in cond.split()] if cond else []
-        table.setdefault((lemma, pos), []).append((slots, code))
+        slots = [[alt.split("_") for alt in slot.split("|")] for slot in cond.split() if slot[0] != "<"]
+        before = [[alt.split("_") for alt in slot[1:].split("|")] for slot in cond.split() if slot[0] == "<"]
+        table.setdefault((lemma, pos), []).append((before, slots, code))
     for entries in table.values():
-        entries.sort(key=lambda e: -len(e[0]))
+        entries.sort(key=lambda e: -len(e[0]) - len(e[1]))
     return table
 
 
@@ -110,25 +111,42 @@ def _matches(slots: Sequence, words: Sequence[Word]) -> bool:
 VETO = "---"  # a pattern that says: this use of the verb is not an event ("killed in a crash")
 
 
-def trigger_code(lemma: str, pos: str, *, before: Sequence[Word] = (), after: Sequence[Word] = ()) -> Optional[str]:
-    """CAMEO code of a trigger word in context, ``VETO``, or None when it is no trigger.
+# verbs so general that PETRARCH's block default says nothing on its own ("going to", "led by")
+GENERIC = frozenset("be have do go come get take make give put set keep lead see look move bring use work say tell "
+                    "want need hope suggest consider expand continue start begin end remain become seem call hold "
+                    "run turn meet face follow leave reach speak talk think know show offer join pass".split())
 
-    Order: our conditional entries, then PETRARCH's phrase patterns (most specific first),
-    then our default, then PETRARCH's default for the verb.
+
+def trigger_match(lemma: str, pos: str, *, before: Sequence[Word] = (),
+                  after: Sequence[Word] = ()) -> Optional[tuple[str, str]]:
+    """(CAMEO code or ``VETO``, basis) of a trigger word in context; None when it is no trigger.
+
+    Basis says how sure the lexicon is: ``core`` (our entries), ``pattern`` (a PETRARCH phrase
+    pattern matched) or ``default`` (PETRARCH's default for the verb, which PETRARCH itself
+    only trusted when both actors were coded). Order: our conditional entries, PETRARCH's
+    patterns (most specific first), our default, PETRARCH's default.
     """
     core = _core().get((lemma, pos), [])
-    for slots, code in core:
-        if slots and _matches(slots, after):
-            return code
+    for pre, post, code in core:
+        if (pre or post) and _matches(pre, before) and _matches(post, after):
+            return code, "core"
     entry = _petrarch()["verbs"].get(lemma) if pos == "VERB" else None
     if entry:
         for pre, post, code in entry[1]:
             if (pre or post) and _matches(pre, before) and _matches(post, after):
-                return code or VETO
-    for slots, code in core:
-        if not slots:
-            return code
-    return entry[0] if entry else None
+                return code or VETO, "pattern"
+    for pre, post, code in core:
+        if not (pre or post):
+            return code, "core"
+    if entry and entry[0] and lemma not in GENERIC:
+        return entry[0], "default"
+    return None
+
+
+def trigger_code(lemma: str, pos: str, *, before: Sequence[Word] = (), after: Sequence[Word] = ()) -> Optional[str]:
+    """CAMEO code of a trigger word in context, ``VETO``, or None when it is no trigger."""
+    hit = trigger_match(lemma, pos, before=before, after=after)
+    return hit[0] if hit else None
 
 
 def is_trigger_lemma(lemma: str, pos: str) -> bool:

@@ -67,16 +67,16 @@ def partition_rows(rows: Iterable, options: Options) -> Iterator[tuple[str, str]
 
 
 def _session(master: str, app: str = "sitrep"):
+    import os
     import sys
 
     from pyspark.sql import SparkSession
 
-    builder = SparkSession.builder.master(master).appName(app)
     if master.startswith("local"):
         # local workers must run this interpreter (the one with sitrep and the model), not
-        # whatever "python3" is first on PATH
-        builder = builder.config("spark.pyspark.python", sys.executable)
-    spark = (builder
+        # whatever "python3" is first on PATH, which is PySpark's default
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    spark = (SparkSession.builder.master(master).appName(app)
              .config("spark.sql.shuffle.partitions", "4")
              .config("spark.sql.session.timeZone", "UTC")
              .config("spark.ui.enabled", "false")

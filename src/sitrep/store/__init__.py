@@ -81,8 +81,14 @@ class Store:
         rows["articles"] = []
         for h, doc, ex in fresh:
             rows["articles"].append(article_row(h, doc, ex, copy=copies.get(h), at=now))
+            if h in copies:  # wire agencies, bylines, footers: found by the copy detector
+                rows["articles"][-1]["provenance"] = json.dumps(copies[h].get("provenance"))
             for table, recs in flatten(h, ex, doc.text).items():
                 rows[table].extend(recs)
+        for rec in rows["events"]:  # one id per event across its reports (sitrep.dedup)
+            rec["story_event"] = getattr(copies, "story_events", {}).get((rec["article_id"], rec["ord"]))
+        for table, recs in getattr(copies, "rows", {}).items():  # the copy index's own tables
+            rows.setdefault(table, []).extend(recs)
         self.con.execute("BEGIN TRANSACTION")
         try:
             for table, recs in rows.items():
@@ -93,11 +99,16 @@ class Store:
                     self.con.execute(f'INSERT INTO {table} ({cols}) SELECT {cols} FROM _batch')
                     self.con.unregister("_batch")
             if rejected:
-                self.con.executemany("INSERT INTO rejected VALUES (?, ?, ?, ?)",
-                                     [[r.where, r.code, r.reason, now] for r in rejected])
+                # the same bad input met again is listed once: re-ingesting must not grow any table
+                self.con.executemany('INSERT INTO rejected SELECT ?, ?, ?, ? WHERE NOT EXISTS '
+                                     '(SELECT 1 FROM rejected WHERE "where" = ? AND code = ?)',
+                                     [[r.where, r.code, r.reason, now, r.where, r.code] for r in rejected])
+            for sql, params in getattr(copies, "updates", ()):  # earlier articles this batch re-clustered
+                self.con.execute(sql, params)
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
+            self.__dict__.pop("_copy_index", None)  # the in-memory copy index ran ahead of the store
             raise
         return {"added": len(fresh), "copies": sum(1 for v in copies.values() if v.get("copy_of"))}
 
@@ -123,6 +134,7 @@ class Store:
             self.con.execute("CREATE OR REPLACE TEMP TABLE _fresh AS SELECT DISTINCT article_id FROM "
                              f"{articles} WHERE article_id NOT IN (SELECT article_id FROM articles)")
             added = self.con.execute("SELECT count(*) FROM _fresh").fetchone()[0]
+            read = self.con.execute(f"SELECT count(DISTINCT article_id) FROM {articles}").fetchone()[0]
             for table in ("articles", *RECORD_TABLES):
                 src = source(table)
                 if src is None:
@@ -141,7 +153,7 @@ class Store:
         except Exception:
             self.con.execute("ROLLBACK")
             raise
-        return {"added": added}
+        return {"read": read, "added": added}
 
     # -- reading ---------------------------------------------------------------------
     def counts(self) -> dict[str, int]:

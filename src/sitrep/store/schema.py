@@ -45,6 +45,12 @@ SCHEMA = (
         type VARCHAR, value VARCHAR, record VARCHAR)""",
     """CREATE TABLE IF NOT EXISTS rejected (
         "where" VARCHAR, code VARCHAR, reason VARCHAR, "at" TIMESTAMP)""",
+    # copy detection (sitrep.dedup): one compact sketch per article, in arrival order, and
+    # the sentence matches between articles, so later runs keep finding copies
+    "ALTER TABLE articles ADD COLUMN IF NOT EXISTS provenance VARCHAR",
+    """CREATE TABLE IF NOT EXISTS dedup_sketches (
+        article_id VARCHAR PRIMARY KEY, pos INTEGER, exact_key VARCHAR, sketch BLOB)""",
+    """CREATE TABLE IF NOT EXISTS dedup_links (a VARCHAR, b VARCHAR, a_match VARCHAR, b_match VARCHAR)""",
 )
 
 

@@ -1,0 +1,60 @@
+#!/usr/bin/env python3
+"""How much time copy detection adds to ingest.
+
+Dedup alone: N Reuters articles through ``assign_copies`` in store batches of 32 (sketching,
+sentence matching, decisions, provenance, the rows it writes), on an empty store.
+Parse + extract: a smaller sample through ``extract_documents`` (the spaCy pipeline and every
+extractor), scaled to N per article, since a full ingest of 5,000 articles takes long on a
+shared machine. Prints seconds and the ratio dedup / (parse + extract).
+
+usage: bench/dedup_bench.py [--n 5000] [--sample 200] [--corpus ../shared/corpora/reuters21578.jsonl]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+import time
+from itertools import islice
+from pathlib import Path
+
+from sitrep.api import extract_documents
+from sitrep.dedup import assign_copies
+from sitrep.ingest.readers import content_hash, read_jsonl_file
+from sitrep.records import Document, Extraction
+from sitrep.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=5000)
+    ap.add_argument("--sample", type=int, default=200)
+    ap.add_argument("--corpus", default=str(ROOT.parent / "shared/corpora/reuters21578.jsonl"))
+    args = ap.parse_args()
+    docs = [d for d in islice(read_jsonl_file(Path(args.corpus)), args.n) if isinstance(d, Document)]
+
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.duckdb") as store:
+        t0 = time.perf_counter()
+        copies = 0
+        for k in range(0, len(docs), 32):
+            batch = [(content_hash(d.text), d, Extraction(id=d.id)) for d in docs[k:k + 32]]
+            out = assign_copies(store, batch)
+            copies += sum(1 for v in out.values() if v["copy_of"])
+        dedup = time.perf_counter() - t0
+
+    sample = docs[: args.sample]
+    for _ in extract_documents(docs[-1:]):  # load the model outside the timing
+        pass
+    t0 = time.perf_counter()
+    for _ in extract_documents(sample):
+        pass
+    extract = (time.perf_counter() - t0) * len(docs) / max(1, len(sample))
+    print(json.dumps({"articles": len(docs), "copies_found": copies, "dedup_seconds": round(dedup, 2),
+                      "parse_extract_seconds_scaled": round(extract, 2), "extract_sample": len(sample),
+                      "dedup_over_extract": round(dedup / extract, 4)}, indent=1))
+
+
+if __name__ == "__main__":
+    main()

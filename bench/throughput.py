@@ -1,0 +1,205 @@
+"""Throughput and memory of sitrep end to end against bare spaCy, on the Reuters corpus.
+
+    python bench/throughput.py [--n 2000] [--batch-size 32] [--processes 1 2] [--memory-n 20000] [--json]
+
+Every configuration runs in its own child process so that each peak RSS is its own: bare
+``nlp.pipe`` over the texts (same model, batch size and text cut as sitrep), then
+``api.ingest_documents`` into a fresh temporary store, once per process count. Times
+include loading the model, for spaCy and sitrep alike. Stage times are summed over worker
+processes (CPU seconds), so with several processes they add up to more than the wall time.
+With ``--memory-n`` sitrep also ingests that many articles (the corpus is cycled past its
+19,043 articles, each pass with a marker line so that no article is an exact copy) and the
+peak RSS is compared with the ``--n`` run.
+"""
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = Path(os.environ.get("SITREP_SHARED", ROOT.parent / "shared")) / "corpora" / "reuters21578.jsonl"
+
+
+def corpus_items(path: Path, n: int):
+    """The first ``n`` items of the corpus, streamed; past its end it starts again, marked."""
+    from sitrep.ingest.readers import read_jsonl_file
+    from sitrep.records import Document
+
+    def passes():
+        for k in itertools.count():
+            for item in read_jsonl_file(path):
+                if k and isinstance(item, Document):
+                    item = item.replace(id=f"{item.id}~{k}", text=f"{item.text}\n\n(Pass {k}.)")
+                yield item
+
+    return itertools.islice(passes(), n)
+
+
+# -- child side: one configuration, one JSON line on stdout ----------------------------------------
+def run_spacy(cfg: dict) -> dict:
+    from sitrep.config import Options
+    from sitrep.nlp.pipeline import load_nlp
+    from sitrep.records import Document
+
+    options = Options(batch_size=cfg["batch_size"])
+    t0 = time.perf_counter()
+    nlp = load_nlp(options.model)
+    load = time.perf_counter() - t0
+    texts = (d.text[: options.max_chars] for d in corpus_items(Path(cfg["corpus"]), cfg["n"])
+             if isinstance(d, Document))
+    n = sum(1 for _ in nlp.pipe(texts, batch_size=options.batch_size, n_process=cfg["processes"]))
+    return {"articles": n, "seconds": time.perf_counter() - t0, "stages": {"load": load}}
+
+
+def run_sitrep(cfg: dict) -> dict:
+    import sitrep.dedup
+    from sitrep.api import ingest_documents
+    from sitrep.config import Options
+    from sitrep.nlp.pipeline import load_nlp
+
+    timings: dict = {}
+    assign = sitrep.dedup.assign_copies
+
+    def timed_assign(*args, **kwargs):  # the store calls it inside add_batch: split dedup from store
+        t = time.perf_counter()
+        try:
+            return assign(*args, **kwargs)
+        finally:
+            timings["dedup"] = timings.get("dedup", 0.0) + time.perf_counter() - t
+
+    sitrep.dedup.assign_copies = timed_assign
+    options = Options(batch_size=cfg["batch_size"], n_process=cfg["processes"])
+    t0 = time.perf_counter()
+    if options.n_process == 1:
+        load_nlp(options.model)
+        timings["load"] = time.perf_counter() - t0
+    with tempfile.TemporaryDirectory() as tmp:
+        summary = ingest_documents(corpus_items(Path(cfg["corpus"]), cfg["n"]), db=Path(tmp) / "bench.duckdb",
+                                   options=options, timings=timings)
+        seconds = time.perf_counter() - t0
+        db_bytes = sum(f.stat().st_size for f in Path(tmp).iterdir())
+    if "dedup" in timings:
+        timings["store"] = timings.get("store", 0.0) - timings["dedup"]
+    # the rate counts every article read, as bare spaCy does; exact copies are read and skipped
+    return {"articles": summary.read, "added": summary.added, "skipped": summary.skipped_existing,
+            "rejected": len(summary.rejected), "seconds": seconds, "stages": timings, "db_bytes": db_bytes}
+
+
+def child(cfg: dict) -> None:
+    import resource
+
+    out = (run_spacy if cfg["kind"] == "spacy" else run_sitrep)(cfg)
+    out["rss_main_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out["rss_worker_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    sys.stdout.write(json.dumps(out) + "\n")
+
+
+# -- parent side ---------------------------------------------------------------------------------
+def tree_rss_mb(pid: int) -> float:
+    """Resident memory of a process and all its descendants, from /proc."""
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/statm") as fh:
+                total += int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as fh:
+                    todo.extend(int(c) for c in fh.read().split())
+        except (FileNotFoundError, ProcessLookupError, ValueError):
+            continue
+    return total / 2**20
+
+
+def measure(cfg: dict) -> dict:
+    proc = subprocess.Popen([sys.executable, __file__, "--child", json.dumps(cfg)], stdout=subprocess.PIPE,
+                            cwd=ROOT, text=True)
+    peak = [0.0]
+
+    def sample():
+        while proc.poll() is None:
+            peak[0] = max(peak[0], tree_rss_mb(proc.pid))
+            time.sleep(0.2)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, _ = proc.communicate()
+    sampler.join()
+    if proc.returncode:
+        raise SystemExit(f"configuration {cfg} failed with exit code {proc.returncode}")
+    result = json.loads(out.strip().splitlines()[-1])
+    result.update(cfg, rate=result["articles"] / result["seconds"], rss_tree_mb=peak[0])
+    return result
+
+
+def render(results: list[dict], summary: dict) -> str:
+    lines = [f"machine: {os.cpu_count()} cores; corpus {summary['corpus']}", "",
+             f"{'configuration':<22}{'articles':>9}{'seconds':>9}{'art/s':>8}{'RSS main':>10}"
+             f"{'worker':>8}{'tree':>8}  (MB)"]
+    for r in results:
+        lines.append(f"{r['kind'] + ' x' + str(r['processes']) + ' n=' + str(r['n']):<22}{r['articles']:>9}"
+                     f"{r['seconds']:>9.1f}{r['rate']:>8.1f}{r['rss_main_mb']:>10.0f}{r['rss_worker_mb']:>8.0f}"
+                     f"{r['rss_tree_mb']:>8.0f}")
+    lines.append("")
+    for key, value in summary.items():
+        if key != "corpus":
+            lines.append(f"{key}: {value:.2f}" if isinstance(value, float) else f"{key}: {value}")
+    for r in results:
+        if r["kind"] == "sitrep":
+            stages = r["stages"]
+            total = sum(v for k, v in stages.items() if k != "load") or 1.0
+            lines.append("")
+            lines.append(f"stages, sitrep x{r['processes']} n={r['n']} (seconds, share of stage time):")
+            for name, secs in sorted(stages.items(), key=lambda kv: -kv[1]):
+                lines.append(f"  {name:<12}{secs:>9.2f}  {100 * secs / total if name != 'load' else 0:5.1f}%"
+                             f"  {1000 * secs / max(r['articles'], 1):7.2f} ms/article")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--n", type=int, default=2000, help="articles per configuration")
+    ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--processes", type=int, nargs="+", default=[1, 2], help="process counts to run sitrep with")
+    ap.add_argument("--memory-n", type=int, default=0, help="also ingest this many articles to compare peak RSS")
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--json", action="store_true", help="print the results as JSON")
+    ap.add_argument("--child", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        return child(json.loads(args.child))
+    if not args.corpus.exists():
+        raise SystemExit(f"corpus not found: {args.corpus} (set SITREP_SHARED to the shared folder)")
+    base = {"n": args.n, "batch_size": args.batch_size, "corpus": str(args.corpus)}
+    results = [measure({**base, "kind": "spacy", "processes": 1})]
+    results += [measure({**base, "kind": "sitrep", "processes": p}) for p in args.processes]
+    by = {(r["kind"], r["processes"], r["n"]): r for r in results}
+    summary: dict = {"corpus": str(args.corpus), "cores": os.cpu_count()}
+    summary["sitrep x1 / spacy x1 (target >= 0.6)"] = by[("sitrep", 1, args.n)]["rate"] / by[("spacy", 1, args.n)]["rate"] \
+        if ("sitrep", 1, args.n) in by else float("nan")
+    top = max(args.processes)
+    if top > 1 and ("sitrep", 1, args.n) in by:
+        summary[f"sitrep x{top} / sitrep x1 (target >= 1.7)"] = \
+            by[("sitrep", top, args.n)]["rate"] / by[("sitrep", 1, args.n)]["rate"]
+    if args.memory_n:
+        big = measure({**base, "n": args.memory_n, "kind": "sitrep", "processes": top})
+        results.append(big)
+        small = by[("sitrep", top, args.n)]
+        summary[f"peak RSS tree n={args.memory_n} / n={args.n} (target <= 1.10, < 1024 MB)"] = \
+            big["rss_tree_mb"] / small["rss_tree_mb"]
+    if args.json:
+        print(json.dumps({"summary": summary, "results": results}, indent=2))
+    else:
+        print(render(results, summary), end="")
+
+
+if __name__ == "__main__":
+    main()

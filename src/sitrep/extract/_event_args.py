@@ -1,0 +1,174 @@
+"""Dependency rules for event arguments and modality (private to extract/events.py).
+
+Works on spaCy tokens of the English dependency scheme (ClearNLP labels): nsubj,
+nsubjpass, dobj, agent, pobj, poss, xcomp, ccomp, conj, neg, aux.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+ACTOR_ENTS = {"", "GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"}
+# prepositions whose object is the target of a verb or nominal trigger
+TARGET_PREPS = {"against", "on", "upon", "at", "with", "to", "into", "for", "toward", "towards", "from", "over", "of"}
+SPEECH = {"say", "tell", "report", "claim", "state", "announce", "add", "allege", "insist", "believe", "confirm",
+          "write", "quote", "accord", "argue", "suggest", "assert", "note", "indicate"}
+PLAN = {"plan", "intend", "agree", "decide", "promise", "pledge", "vow", "expect", "aim", "prepare", "schedule",
+        "set", "propose", "want", "seek", "hope", "offer", "consider", "threaten", "try", "attempt"}
+POSSIBLE_VERBS = {"consider", "weigh", "mull", "contemplate", "discuss", "threaten"}
+NEGATING = {"deny", "decline", "refuse", "fail", "reject", "avoid", "halt", "stop", "cancel", "abandon"}
+PLANNED_ADJ = {"planned", "proposed", "possible", "potential", "future", "upcoming", "expected", "prospective"}
+
+
+def clause_head(tok):
+    """The verb a nominal trigger hangs on ('an increase ... might come' -> come)."""
+    t = tok
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i and t.dep_ in (
+            "nsubj", "nsubjpass", "dobj", "pobj", "attr", "prep", "compound", "conj", "appos", "npadvmod"):
+        t = t.head
+    return t
+
+
+def _verb_chain(tok):
+    """The trigger's clause verb and the verbs that govern it through xcomp/conj."""
+    chain = [clause_head(tok)]
+    while chain[-1].dep_ in ("xcomp", "conj", "auxpass") and chain[-1].head.i != chain[-1].i and len(chain) < 4:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def modality(tok) -> str:
+    """negated > possible > planned > reported > asserted, from auxiliaries and governors."""
+    chain = _verb_chain(tok)
+    own = [tok] + chain
+    if any(c.dep_ == "neg" for t in own for c in t.children):
+        return "negated"
+    if any(c.lower_ == "no" and c.dep_ == "det" for c in tok.children):
+        return "negated"
+    if any(t.lemma_ in NEGATING and t.i != tok.i for t in chain[1:]) or (
+            tok.dep_ == "xcomp" and tok.head.lemma_ in NEGATING):
+        return "negated"
+    auxes = {c.lower_ for t in own for c in t.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & {"might", "could", "may", "would", "can", "should", "must"}:
+        return "possible"
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for t in own for c in t.children):
+        return "possible"
+    if any(t.lemma_ in POSSIBLE_VERBS and t.i != tok.i for t in chain[1:]):
+        return "possible"
+    if auxes & {"will", "shall", "'ll", "wo"} or any(t.lemma_ in PLAN and t.i != tok.i for t in chain[1:]):
+        return "planned"
+    if any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children) and tok.dep_ in ("xcomp", "acl", "advcl"):
+        return "planned"
+    if any(c.lower_ in PLANNED_ADJ and c.dep_ in ("amod", "compound") for c in tok.children):
+        return "planned"
+    if any(c.dep_ == "xcomp" for c in tok.children) and tok.lemma_ in PLAN:
+        return "planned"  # "agreed to expand": the agreement stands for the planned action
+    return "asserted"
+
+
+def attributed(tok) -> bool:
+    """The trigger's clause is the complement of a speech verb ('..., officials said')."""
+    t = clause_head(tok)
+    for _ in range(3):
+        if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_ in SPEECH:
+            return True
+        if any(c.lemma_ in SPEECH and c.dep_ in ("parataxis", "advcl") for c in t.children):
+            return True
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return any(c.lower_ == "according" for c in t.subtree)
+
+
+def _actor_ok(tok) -> bool:
+    if tok.pos_ == "PRON":
+        return tok.lower_ not in ("it", "this", "that", "which", "what", "there", "who", "whom", "something")
+    return tok.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and tok.ent_type_ in ACTOR_ENTS and (
+        tok.pos_ == "PROPN" or not tok.is_stop)
+
+
+def _subject(tok, depth: int = 0):
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "csubj") and _actor_ok(c):
+            return c
+    if depth < 3 and tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i:
+        return _subject(tok.head, depth + 1)
+    return None
+
+
+def _pobj(tok, preps) -> Optional[object]:
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
+            for g in c.children:
+                if g.dep_ == "pobj" and _actor_ok(g):
+                    return g
+    return None
+
+
+def arguments(tok) -> tuple[list, list]:
+    """(source heads, target heads) of a trigger token."""
+    nominal = tok.pos_ in ("NOUN", "PROPN") or any(c.dep_ == "det" for c in tok.children)
+    src, tgt = [], []
+    if nominal:
+        poss = [c for c in tok.children if c.dep_ == "poss" and _actor_ok(c)]
+        mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")]
+        src = poss or [x for x in [_pobj(tok, {"by"})] if x] or mods
+        if not src:
+            head = clause_head(tok)
+            if head.i != tok.i and tok.dep_ in ("dobj", "attr"):
+                s = _subject(head)
+                src = [s] if s else []
+        of = _pobj(tok, {"of"})
+        other = _pobj(tok, TARGET_PREPS - {"of", "from"})
+        tgt = [x for x in (of, other) if x is not None][:1]
+    else:
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        if passive:
+            src = [x for x in [_pobj(tok, {"by"})] if x]
+            tgt = [c for c in tok.children if c.dep_ == "nsubjpass" and _actor_ok(c)]
+        else:
+            s = _subject(tok)
+            src = [s] if s else []
+            tgt = [c for c in tok.children if c.dep_ in ("dobj", "dative") and _actor_ok(c)]
+        if not tgt:
+            x = _pobj(tok, TARGET_PREPS)
+            tgt = [x] if x is not None else []
+        if not tgt:  # "urged Iran to ...": the object of the complement clause
+            for c in tok.children:
+                if c.dep_ in ("ccomp", "xcomp"):
+                    tgt = [g for g in c.children if g.dep_ in ("nsubj", "dobj") and _actor_ok(g)][:1]
+                    if tgt:
+                        break
+    return _with_conjuncts(src), _with_conjuncts(tgt)
+
+
+def _with_conjuncts(heads: list) -> list:
+    out = []
+    for h in heads:
+        out.append(h)
+        out += [c for c in h.conjuncts if c.i > h.i and _actor_ok(c)]
+        # "Hungarian and Romanian officials": coordinated modifiers are actors too
+        out += [c for c in h.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")
+                for c in [c] + [x for x in c.conjuncts if x.ent_type_ in ("NORP", "GPE")]]
+    seen, uniq = set(), []
+    for t in out:
+        if t.i not in seen:
+            seen.add(t.i)
+            uniq.append(t)
+    return uniq
+
+
+def phrase(tok) -> tuple[int, int]:
+    """Token index range [start, end) of an argument: the head with its modifiers, no clauses."""
+    skip = {"relcl", "acl", "advcl", "conj", "cc", "appos", "punct", "prep", "ccomp", "parataxis"}
+    start = end = tok.i
+    for c in tok.children:
+        if c.dep_ in skip:
+            continue
+        sub = list(c.subtree)
+        if c.i < tok.i:
+            start = min(start, sub[0].i)
+        else:
+            end = max(end, sub[-1].i)
+    if tok.dep_ in ("amod", "compound"):  # a modifier actor is the single word
+        start = end = tok.i
+    return start, end + 1

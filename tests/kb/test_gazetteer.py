@@ -1,0 +1,60 @@
+"""The gazetteer: real GeoNames ids, abbreviations, regions and demonyms."""
+from __future__ import annotations
+
+import pytest
+
+from sitrep.kb.gazetteer import load_gazetteer, normalise
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer()
+
+
+def _best(gaz, name, feature=None):
+    cands = [c for c in gaz.lookup(name) if feature is None or c.feature == feature]
+    return max(cands, key=lambda c: c.population)
+
+
+@pytest.mark.parametrize("name,gid,iso3", [
+    ("Iraq", 99237, "IRQ"), ("Kuwait", 285570, "KWT"), ("Germany", 2921044, "DEU"),
+    ("Iran", 130758, "IRN"), ("Belgium", 2802361, "BEL"),
+])
+def test_countries_carry_geonames_ids_and_centres(gaz, name, gid, iso3):
+    c = _best(gaz, name, "country")
+    assert (c.geonameid, c.country) == (gid, iso3)
+    assert c.lat is not None and c.lon is not None
+
+
+@pytest.mark.parametrize("name,gid", [("Brussels", 2800866), ("Munich", 2867714)])
+def test_cities_carry_geonames_ids(gaz, name, gid):
+    assert _best(gaz, name, "city").geonameid == gid
+
+
+@pytest.mark.parametrize("name,target", [
+    ("U.S.", "United States"), ("UK", "United Kingdom"), ("Va.", "Virginia"), ("Calif.", "California"),
+])
+def test_abbreviations(gaz, name, target):
+    assert target in {c.name for c in gaz.lookup(name) if c.match == "alias"}
+
+
+def test_regions_and_demonyms(gaz):
+    assert _best(gaz, "the Middle East").feature == "region"
+    assert _best(gaz, "the Mideast").name == "Middle East"
+    (iraqi,) = gaz.lookup("Iraqi")
+    assert (iraqi.geonameid, iraqi.match) == (99237, "demonym")
+
+
+def test_us_counties_and_their_short_names(gaz):
+    full = [c for c in gaz.lookup("Rapides Parish") if c.feature == "admin2"]
+    assert full and full[0].admin1 == "LA" and full[0].lat is not None
+    assert any(c.match == "short" and c.name == "Rapides Parish" for c in gaz.lookup("Rapides"))
+
+
+def test_normalise_ignores_case_article_and_apostrophes():
+    assert normalise("The  Middle East") == normalise("middle east")
+    assert normalise("Martha\u2019s Vineyard") == normalise("Martha's Vineyard")
+
+
+def test_loaded_once_per_process():
+    assert load_gazetteer() is load_gazetteer()

@@ -1,0 +1,111 @@
+"""SIGKILL ``sitrep ingest`` at random moments, run it again, and find every article stored once.
+
+Each batch is one transaction, so after any kill the store must hold whole batches only:
+every stored article with all of its records (equal to a clean extraction) and no record
+without its article; the final run must complete the corpus without storing anything twice.
+"""
+from __future__ import annotations
+
+import json
+import random
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+pytestmark = [pytest.mark.slow, pytest.mark.model]
+
+PEOPLE = ["Maria Lopez", "Ahmed Karimi", "John Whitfield", "Li Wei", "Olga Petrenko", "Samuel Okoro"]
+ROLES = ["foreign minister", "police spokesman", "army commander", "governor", "opposition leader"]
+PLACES = ["Baghdad", "Kabul", "Lagos", "Caracas", "Kyiv", "Manila", "Beirut", "Nairobi"]
+GROUPS = ["the United Nations", "the European Union", "the Red Cross", "NATO", "the African Union"]
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+
+
+def generated_documents(n: int, seed: int = 7) -> list[dict]:
+    """Short news-like articles, all different, with people, places, counts and quotes."""
+    rng = random.Random(seed)
+    docs = []
+    for i in range(n):
+        who, role, place, other = rng.choice(PEOPLE), rng.choice(ROLES), rng.choice(PLACES), rng.choice(PLACES)
+        group, day, k = rng.choice(GROUPS), rng.choice(DAYS), rng.randint(2, 400)
+        text = (f"{place} (Reuters) - {who}, the {role}, said on {day} that {k} people were killed "
+                f"when gunmen attacked a market in {other}.\n\n"
+                f"\"We will not accept this,\" {who.split()[-1]} told reporters in {place}.\n\n"
+                f"{group.capitalize() if group.startswith('the') else group} condemned the attack and called "
+                f"for talks between the government and the rebels. Report number {i}.")
+        docs.append({"id": f"gen-{i:03d}", "text": text, "published": "2020-02-14", "source": "Reuters"})
+    return docs
+
+
+def _changed(path, before) -> bool:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return False
+    return (st.st_size, st.st_mtime_ns) != before
+
+
+def _snapshot(path):
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return None
+    return st.st_size, st.st_mtime_ns
+
+
+def check_store(db, reference: dict) -> int:
+    """Every stored article is whole and equal to its clean extraction; no orphan records."""
+    from sitrep.store import Store
+    from sitrep.store.schema import RECORD_TABLES
+
+    with Store(db, read_only=True) as store:
+        rows = store.query("SELECT article_id, doc_id FROM articles")
+        doc_ids = [r["doc_id"] for r in rows]
+        assert len(doc_ids) == len(set(doc_ids)), "an article was stored twice"
+        for table in RECORD_TABLES:
+            orphans = store.query(f"SELECT count(*) AS n FROM {table} WHERE article_id NOT IN "
+                                  "(SELECT article_id FROM articles)")[0]["n"]
+            assert orphans == 0, f"{orphans} {table} rows without their article"
+        for r in rows:
+            assert store.extraction(r["article_id"]) == reference[r["doc_id"]], r["doc_id"]
+        total = store.counts()
+        for table in RECORD_TABLES:
+            expected = sum(len(getattr(reference[d], table)) if table != "mentions" else
+                           sum(len(e.mentions) for e in reference[d].entities) for d in doc_ids)
+            assert total[table] == expected, table
+    return len(doc_ids)
+
+
+def test_sigkill_then_resume_stores_every_article_once(tmp_path):
+    from sitrep.api import extract_documents
+    from sitrep.records import Document
+
+    docs = generated_documents(60)
+    src = tmp_path / "docs.jsonl"
+    src.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
+    db, wal = tmp_path / "s.duckdb", tmp_path / "s.duckdb.wal"
+    cmd = [sys.executable, "-m", "sitrep", "ingest", str(src), "--db", str(db), "--batch-size", "2"]
+    reference = {r.id: r for r in extract_documents(
+        [Document(id=d["id"], text=d["text"], published=d["published"], source=d["source"]) for d in docs])}
+
+    rng = random.Random(20200214)
+    stored = []
+    for _ in range(3):
+        before = _snapshot(wal)
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 40
+        # kill once this run has committed something, at a random moment after that
+        while proc.poll() is None and not _changed(wal, before) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        time.sleep(rng.uniform(0.0, 0.4))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        if db.exists():
+            stored.append(check_store(db, reference))
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert check_store(db, reference) == len(docs)
+    assert stored == sorted(stored), "a kill lost articles that had been committed"
