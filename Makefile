@@ -29,8 +29,9 @@ test: install
 test-fast: install
 	$(PY) -m pytest -q -m "not model and not slow and not spark"
 
+# make bench BENCH_ARGS="--memory-n 20000" also checks that memory stays flat (about 10 more minutes)
 bench: install
-	$(PY) bench/throughput.py
+	$(PY) bench/throughput.py $(BENCH_ARGS)
 
 eval: install
 	$(PY) bench/eval_gate.py --report

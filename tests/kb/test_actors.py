@@ -62,3 +62,25 @@ def test_nothing_fits(text):
 def test_country_name():
     assert country_name("IRQ") == "Iraq"
     assert country_name("XXX") is None
+
+
+@pytest.mark.parametrize("text, code, sector", [
+    ("Syrian President Bashar al-Assad", "SYR", "GOV"),
+    ("rebels in Mali", "MLI", "REB"),
+    ("Iraqi Shiites", "IRQ", None),
+    ("the U.S.-led coalition", "USA", None),
+])
+def test_lookup_title_and_name_anywhere(text, code, sector):
+    found = lookup_actor(text, date="2015-06-01")
+    assert (found.code, found.sector) == (code, sector)
+
+
+def test_town_is_a_place_and_capital_is_government():
+    assert lookup_actor("Munich").kind == "place"
+    assert (lookup_actor("Moscow").code, lookup_actor("Moscow").sector) == ("RUS", "GOV")
+
+
+def test_exact_refuses_composed_phrases():
+    assert lookup_actor("NATO summit").code == "IGO"
+    assert lookup_actor("NATO summit", exact=True) is None
+    assert lookup_actor("NATO", exact=True).code == "IGO"

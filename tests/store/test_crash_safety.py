@@ -6,11 +6,18 @@ without its article; the final run must complete the corpus without storing anyt
 """
 from __future__ import annotations
 
+import fcntl
 import json
+import os
+import pty
 import random
+import re
+import select
 import signal
+import struct
 import subprocess
 import sys
+import termios
 import time
 
 import pytest
@@ -40,20 +47,31 @@ def generated_documents(n: int, seed: int = 7) -> list[dict]:
     return docs
 
 
-def _changed(path, before) -> bool:
-    try:
-        st = path.stat()
-    except FileNotFoundError:
-        return False
-    return (st.st_size, st.st_mtime_ns) != before
+def run_and_kill(cmd: list[str], *, after: int, rng: random.Random, timeout: float = 60) -> None:
+    """Start ``cmd``, SIGKILL it once its progress bar shows ``after`` documents done, plus a moment.
 
-
-def _snapshot(path):
-    try:
-        st = path.stat()
-    except FileNotFoundError:
-        return None
-    return st.st_size, st.st_mtime_ns
+    The bar (tqdm, drawn only on a terminal, hence the pty) counts documents after their
+    batch is committed, so the kill lands while later batches are being parsed or written.
+    """
+    master, slave = pty.openpty()
+    # a terminal of zero columns, the pty default, makes tqdm draw nothing
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=slave)
+    os.close(slave)
+    seen, deadline = b"", time.monotonic() + timeout
+    while proc.poll() is None and time.monotonic() < deadline:
+        if select.select([master], [], [], 0.05)[0]:
+            try:
+                seen += os.read(master, 4096)
+            except OSError:  # the pty reports EIO once the child has closed it
+                break
+            done = re.findall(rb"(\d+)doc \[", seen)
+            if done and int(done[-1]) >= after:
+                break
+    time.sleep(rng.uniform(0.0, 0.3))
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    os.close(master)
 
 
 def check_store(db, reference: dict) -> int:
@@ -86,23 +104,15 @@ def test_sigkill_then_resume_stores_every_article_once(tmp_path):
     docs = generated_documents(60)
     src = tmp_path / "docs.jsonl"
     src.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
-    db, wal = tmp_path / "s.duckdb", tmp_path / "s.duckdb.wal"
+    db = tmp_path / "s.duckdb"
     cmd = [sys.executable, "-m", "sitrep", "ingest", str(src), "--db", str(db), "--batch-size", "2"]
     reference = {r.id: r for r in extract_documents(
         [Document(id=d["id"], text=d["text"], published=d["published"], source=d["source"]) for d in docs])}
 
     rng = random.Random(20200214)
-    stored = []
+    stored = [0]
     for _ in range(3):
-        before = _snapshot(wal)
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        deadline = time.monotonic() + 40
-        # kill once this run has committed something, at a random moment after that
-        while proc.poll() is None and not _changed(wal, before) and time.monotonic() < deadline:
-            time.sleep(0.02)
-        time.sleep(rng.uniform(0.0, 0.4))
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
+        run_and_kill(cmd, after=stored[-1] + rng.randint(3, 12), rng=rng)
         if db.exists():
             stored.append(check_store(db, reference))
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=120)

@@ -27,14 +27,13 @@ SHINGLE = 4  # content-token shingles across sentence ends catch tables and re-j
 SHINGLE_CAP = 30  # a shingle in more articles than this is boilerplate: stop growing it
 SHINGLE_COVER = 0.6  # share of a sentence's tokens inside shared shingles to count as matched
 N_HASHES, BAND_ROWS = 16, 2  # 8 bands of 2: a pair of sentences at Jaccard 0.5 meets with p = 0.9
-BUCKET_CAP = 400  # a band key shared by more sentences is boilerplate: stop growing it
+BUCKET_CAP = 100  # a band key shared by more sentences is boilerplate: stop growing it
 SENT_SIM = 0.5  # token Jaccard for two sentences to count as one (rewritten) sentence
 COPY_COVER = 0.7  # share of the smaller article's content matched by the other: a copy
 PART_MIN = 0.08  # each part of a stitched article explains at least this share of it
 STITCH_COVER = 0.6  # the parts together explain at least this share
 STITCH_BEST = 0.9  # ... and no single article explains this much (then it is a copy)
 PART_TOKENS = 8  # ... and at least this many content tokens (one table row is not a part)
-SHORT_COPY = 0.55  # ... unless one part is a shortened copy of it explaining this much
 PART_OVERLAP = 0.3  # parts sharing more of their sentences are copies of one text
 SHARED_MAX = 3  # a sentence matched by more articles than this is no stitched part
 BOILER_DF = 8  # a sentence in this many articles is boilerplate where it is the minority
@@ -303,10 +302,6 @@ class CopyIndex:
         def is_stitched(i: int, exclude: set[int]) -> list[int]:
             chosen, union, best = parts(i, exclude)
             if len(chosen) < 2 or union < STITCH_COVER or best >= STITCH_BEST:
-                return []
-            # a shortened copy (lead, dropped sentences) that explains most of i makes i its
-            # original, whatever else shares a sentence with i
-            if cover(chosen[0], i) >= STITCH_BEST and cover(i, chosen[0]) >= SHORT_COPY:
                 return []
             # the parts must be distinct stories: sources of a stitched article explain different
             # sentences, while two copies of one original (lead, edited) explain the same ones

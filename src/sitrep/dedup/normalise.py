@@ -23,7 +23,7 @@ would you your yours yourself also additionally furthermore moreover however nev
 nonetheless meanwhile yet still though although thus hence therefore indeed instead besides
 currently presently now already around approximately roughly nearly almost some about per via
 according upon onto within without among amid whether either neither may might must shall
-mr mrs ms dr vs v etc inc corp co ltd plc llc
+mr mrs ms dr vs v etc inc corp co ltd plc llc s
 """.split())
 
 # Irregular past forms the suffix stemmer cannot reach.
@@ -98,7 +98,7 @@ ABBREV = frozenset("mr mrs ms dr prof st co corp inc ltd plc jan feb mar apr jun
                    "dec no nos gov sen rep gen col lt jr sr vs v bros dept mt ft u.s u.k e.g i.e".split())
 
 # A token: a dotted acronym (U.S.), a number with separators, or a word (hyphen parts apart).
-TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\d+(?:[.,]\d+)*|[^\W\d_]+(?:'[a-z]+)?|[%$€£]")
+TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\d+(?:[.,]\d+)*|[^\W\d_]+(?:'(?![sS]\b)[^\W\d_]+)?|[%$€£]")
 SENT_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
 
 
@@ -193,14 +193,14 @@ def sentences(text: str) -> list[str]:
 
 def content_tokens(sentence: str) -> list[str]:
     """The folded content tokens of one sentence, in order."""
-    raw = TOKEN.findall(sentence)
+    raw = TOKEN.findall(sentence.replace("’", "'"))
     out: list[str] = []
     countries = _countries()
     i = 0
     while i < len(raw):
         tok = raw[i]
         # country names first (longest match), so 'United States' is not read as an acronym
-        for n in (4, 3, 2, 1):
+        for n in ((4, 3, 2, 1) if tok[0].isupper() else ()):  # country names are capitalised
             key = tuple(t.lower().rstrip(".") for t in raw[i:i + n])
             if len(key) == n and key in countries and (n > 1 or len(tok) > 2 or tok.isupper() or "." in tok):
                 out.append(countries[key])

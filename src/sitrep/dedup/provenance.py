@@ -18,7 +18,9 @@ AGENCIES = {
     "Press Association": r"Press Association|\bPA Media\b",
 }
 _SHORT = re.compile(r"^\\b[A-Za-z]+\\b$")
-_CREDIT = r"(?:\(\s*{a}\s*\)|\b(?:told|said to|according to|reported by|via|from|by|said|reported|writes?)\s+{a}|{a}\s+(?:reported|said|reports|news agency|learned|contributed)|^\s*{a}\s*[-–—:]|[-–—]\s*{a}\s*$|\({a}[^)]*\))"
+_CREDIT = (r"(?:\(\s*{a}\s*\)|\b(?:told|said to|according to|reported by|via|from|by|said|reported|writes?)\s+{a}"
+           r"|{a}\s+(?:reported|said|reports|news agency|learned|contributed)|^\s*{a}\s*[-–—:]|[-–—]\s*{a}\s*$"
+           r"|\({a}[^)]*\))")
 BYLINE = re.compile(r"^\s*(?:By|Posted by|Written by|Reporting by)\s+([A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}"
                     r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*)(?:,\s*([^\n]{0,40}))?\s*$"
                     r"|^\s*([A-Z][\w.'-]+\s+[A-Z][\w.'-]+)\s*\|\s*([^\n]{0,40})$", re.M)

@@ -8,13 +8,17 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import date, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Union
 
 from .index import CopyIndex, Decision, Sketch
+from .normalise import content_tokens
 from .provenance import provenance
 
 STORY_DAYS = 1  # reports of one event may date it a day apart (time zones, "yesterday")
+STORY_WORDING = 0.5  # token Jaccard of two event sentences told in the same words
+COPIED_WORDING = 0.8  # ... and of a sentence copied from a source article
 
 
 class Assignment(dict):
@@ -85,56 +89,76 @@ def _event_day(value: str | None) -> date | None:
         return None
 
 
+@lru_cache(maxsize=20_000)
+def _words(sentence: str | None) -> frozenset[str]:
+    return frozenset(content_tokens(sentence or ""))
+
+
+def _same_wording(a: str | None, b: str | None, at_least: float = 0.0) -> bool:
+    a, b = _words(a), _words(b)
+    return bool(a and b) and len(a & b) / len(a | b) >= (at_least or STORY_WORDING)
+
+
 def _story_events(store, items, related: dict[str, list[str]]) -> dict[tuple[str, int], str]:
-    """A story-event id per new event: the id of an event with the same type and actors in an
-    article this one copies or was stitched from (whatever its date: a copy re-dates nothing),
-    else of an earlier event with the same type, actors and compatible place within
-    ``STORY_DAYS``, else a new id from this event."""
+    """A story-event id per new event. It joins an earlier event of the same type when
+    - that event is in an article this one copies or was stitched from, and has the same
+      actors or a sentence worded alike (a copy re-dates nothing, and its actors may resolve
+      differently out of their original context); or
+    - it is within ``STORY_DAYS``, with the same actor codes and a compatible place; events
+      with no actor code at all need the same place or a sentence worded alike, since "an
+      attack" on the same day is otherwise anything.
+    Else it gets a new id of its own."""
     new = []
     for h, doc, ex in items:
         for k, v in enumerate(ex.events):
-            day = _event_day(v.date) or _event_day(ex.article.published)
-            src = "; ".join(a.code or "" for a in v.source) or None
-            tgt = "; ".join(a.code or "" for a in v.target) or None
-            place = v.place.geonameid or v.place.name if v.place else None
-            new.append((h, k, v.type, src, tgt, place, day))
-    days = [n[6] for n in new if n[6] and (n[3] or n[4])]
-    known: list[tuple] = []
+            new.append({"h": h, "k": k, "type": v.type, "day": _event_day(v.date) or _event_day(ex.article.published),
+                        "src": "; ".join(a.code or "" for a in v.source) or None,
+                        "tgt": "; ".join(a.code or "" for a in v.target) or None,
+                        "place": str(v.place.geonameid or v.place.name) if v.place else None,
+                        "sentence": doc.text[v.sentence[0]:v.sentence[1]]})
+    cols = ("SELECT e.article_id, e.type, e.source_code, e.target_code, "
+            "coalesce(CAST(e.geonameid AS VARCHAR), e.place_name), substr(coalesce(e.date, a.published), 1, 10), "
+            "e.sentence, e.story_event FROM events e JOIN articles a USING (article_id) WHERE e.story_event IS NOT NULL")
+    rows = []
+    days = [n["day"] for n in new if n["day"]]
     if days:
         lo, hi = min(days) - timedelta(days=STORY_DAYS), max(days) + timedelta(days=STORY_DAYS)
-        known = store.con.execute(
-            "SELECT e.type, e.source_code, e.target_code, coalesce(CAST(e.geonameid AS VARCHAR), e.place_name), "
-            "substr(coalesce(e.date, a.published), 1, 10), e.story_event FROM events e JOIN articles a "
-            "USING (article_id) WHERE e.story_event IS NOT NULL AND "
-            "substr(coalesce(e.date, a.published), 1, 10) BETWEEN ? AND ?",
-            [lo.isoformat(), hi.isoformat()]).fetchall()
-    pool: dict[tuple, list[tuple]] = {}
-    for typ, src, tgt, place, day, sid in known:
-        if _event_day(day):
-            pool.setdefault((typ, src, tgt), []).append((str(place) if place else None, _event_day(day), sid))
-    by_article: dict[str, dict[tuple, str]] = {}
+        rows += store.con.execute(cols + " AND substr(coalesce(e.date, a.published), 1, 10) BETWEEN ? AND ? "
+                                  "AND e.type IN (SELECT unnest(?))",
+                                  [lo.isoformat(), hi.isoformat(), sorted({n["type"] for n in new})]).fetchall()
     wanted = sorted({a for ids in related.values() for a in ids})
     if wanted:
-        for aid, typ, src, tgt, sid in store.con.execute(
-                "SELECT article_id, type, source_code, target_code, story_event FROM events WHERE "
-                "story_event IS NOT NULL AND article_id IN (SELECT unnest(?))", [wanted]).fetchall():
-            by_article.setdefault(aid, {}).setdefault((typ, src, tgt), sid)
-    out = {}
-    for h, k, typ, src, tgt, place, day in new:
-        place = str(place) if place else None
-        sid = next((by_article[a][(typ, src, tgt)] for a in related.get(h, ())
-                    if (typ, src, tgt) in by_article.get(a, {})), None) if src or tgt else None
-        if sid is None and day and (src or tgt):
-            for p, d, s in pool.get((typ, src, tgt), ()):
-                if abs((d - day).days) <= STORY_DAYS and (p is None or place is None or p == place):
-                    sid = s
+        rows += store.con.execute(cols + " AND e.article_id IN (SELECT unnest(?))", [wanted]).fetchall()
+    pool: dict[str, list[dict]] = {}  # by type
+    for aid, typ, src, tgt, place, day, sentence, sid in rows:
+        pool.setdefault(typ, []).append({"h": aid, "type": typ, "src": src, "tgt": tgt, "place": place,
+                                         "day": _event_day(day), "sentence": sentence, "sid": sid})
+    out: dict[tuple[str, int], str] = {}
+    for n in new:
+        near = related.get(n["h"], ())
+        claimed = {v for (h, _), v in out.items() if h == n["h"]}
+        sources = [e for t in pool for e in pool[t] if e["h"] in near and e["sid"] not in claimed] if near else []
+        actors = (n["src"], n["tgt"])
+        sid = next((e["sid"] for e in sources if e["type"] == n["type"] and
+                    ((e["src"], e["tgt"]) == actors or _same_wording(e["sentence"], n["sentence"]))), None)
+        # a sentence copied from a source tells the source's event even when the copy's
+        # context gave it another type
+        sid = sid or next((e["sid"] for e in sources if _same_wording(e["sentence"], n["sentence"], COPIED_WORDING)),
+                          None)
+        for e in pool.get(n["type"], ()) if sid is None else ():
+            if (e["src"], e["tgt"]) == actors and e["day"] and n["day"] and \
+                    abs((e["day"] - n["day"]).days) <= STORY_DAYS:
+                if n["src"] or n["tgt"]:
+                    ok = e["place"] is None or n["place"] is None or e["place"] == n["place"]
+                else:
+                    ok = (e["place"] is not None and e["place"] == n["place"]) or \
+                        _same_wording(e["sentence"], n["sentence"])
+                if ok:
+                    sid = e["sid"]
                     break
-        if sid is None:
-            sid = "se-" + hashlib.sha1(f"{h}:{k}".encode()).hexdigest()[:16]
-            if day and (src or tgt):
-                pool.setdefault((typ, src, tgt), []).append((place, day, sid))
-        by_article.setdefault(h, {}).setdefault((typ, src, tgt), sid)
-        out[(h, k)] = sid
+        sid = sid or "se-" + hashlib.sha1(f"{n['h']}:{n['k']}".encode()).hexdigest()[:16]
+        pool.setdefault(n["type"], []).append(dict(n, sid=sid))
+        out[(n["h"], n["k"])] = sid
     return out
 
 

@@ -105,6 +105,27 @@ def sector_of(words: Iterable[str]) -> Optional[str]:
     return None
 
 
+# a place is left out on purpose: "they" after "in Iraq" is rarely Iraq
+PRONOUN_KINDS = {"he": ("person",), "she": ("person",), "him": ("person",), "her": ("person",),
+                 "it": ("organization", "group"), "they": ("organization", "group"),
+                 "them": ("organization", "group")}
+
+
+def resolve_pronoun(text: str, start: int, entities: tuple[Entity, ...]) -> Optional[Entity]:
+    """The coded entity a pronoun most likely points back to: the nearest earlier mention
+    of a fitting kind ("he" a person, "they" an organization, place or group)."""
+    kinds = PRONOUN_KINDS.get(text.lower())
+    if not kinds:
+        return None
+    best = None
+    for ent in entities:
+        if ent.code and ent.kind in kinds:
+            ends = [s for s, _ in ent.mentions if s < start]
+            if ends and (best is None or max(ends) > best[0]):
+                best = (max(ends), ent)
+    return best[1] if best else None
+
+
 def code_actor(text: str, span: tuple[int, int], pieces: list[tuple[str, tuple[int, int]]],
                entities: tuple[Entity, ...], head_words: list[str]) -> ActorRef:
     """An ActorRef for one argument phrase; ``pieces`` are name-like sub-spans tried in turn."""
@@ -123,5 +144,8 @@ def code_actor(text: str, span: tuple[int, int], pieces: list[tuple[str, tuple[i
                 sector = code[3:6]
             return ActorRef(text=text, span=span, entity=None, code=code[:3],
                             sector=sector or sector_of(head_words))
+    ref = resolve_pronoun(text, span[0], entities)
+    if ref is not None:
+        return ActorRef(text=text, span=span, entity=ref.id, code=ref.code, sector=ref.sector)
     ent_id = next((ent.id for ent in entities for s, e in ent.mentions if s < span[1] and span[0] < e), None)
     return ActorRef(text=text, span=span, entity=ent_id, code=None, sector=sector_of(head_words))

@@ -5,8 +5,6 @@ nsubjpass, dobj, agent, pobj, poss, xcomp, ccomp, conj, neg, aux.
 """
 from __future__ import annotations
 
-from typing import Optional
-
 ACTOR_ENTS = {"", "GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"}
 # prepositions whose object is the target of a verb or nominal trigger
 TARGET_PREPS = {"against", "on", "upon", "at", "with", "to", "into", "for", "toward", "towards", "from", "over", "of"}
@@ -14,6 +12,8 @@ SPEECH = {"say", "tell", "report", "claim", "state", "announce", "add", "allege"
           "write", "quote", "accord", "argue", "suggest", "assert", "note", "indicate"}
 PLAN = {"plan", "intend", "agree", "decide", "promise", "pledge", "vow", "expect", "aim", "prepare", "schedule",
         "set", "propose", "want", "seek", "hope", "offer", "consider", "threaten", "try", "attempt"}
+INTENT = {"agree", "pledge", "promise", "vow", "plan", "intend", "decide", "offer", "commit", "prepare", "schedule",
+          "propose"}
 POSSIBLE_VERBS = {"consider", "weigh", "mull", "contemplate", "discuss", "threaten"}
 NEGATING = {"deny", "decline", "refuse", "fail", "reject", "avoid", "halt", "stop", "cancel", "abandon"}
 PLANNED_ADJ = {"planned", "proposed", "possible", "potential", "future", "upcoming", "expected", "prospective"}
@@ -23,7 +23,7 @@ def clause_head(tok):
     """The verb a nominal trigger hangs on ('an increase ... might come' -> come)."""
     t = tok
     while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i and t.dep_ in (
-            "nsubj", "nsubjpass", "dobj", "pobj", "attr", "prep", "compound", "conj", "appos", "npadvmod"):
+            "nsubj", "nsubjpass", "dobj", "pobj", "attr", "prep", "compound", "conj", "appos", "npadvmod", "acomp"):
         t = t.head
     return t
 
@@ -60,7 +60,7 @@ def modality(tok) -> str:
         return "planned"
     if any(c.lower_ in PLANNED_ADJ and c.dep_ in ("amod", "compound") for c in tok.children):
         return "planned"
-    if any(c.dep_ == "xcomp" for c in tok.children) and tok.lemma_ in PLAN:
+    if any(c.dep_ == "xcomp" for c in tok.children) and tok.lemma_ in INTENT:
         return "planned"  # "agreed to expand": the agreement stands for the planned action
     return "asserted"
 
@@ -90,55 +90,57 @@ def _subject(tok, depth: int = 0):
     for c in tok.children:
         if c.dep_ in ("nsubj", "csubj") and _actor_ok(c):
             return c
-    if depth < 3 and tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i:
+    if depth < 3 and tok.dep_ in ("conj", "xcomp", "advcl", "acomp") and tok.head.i != tok.i:
         return _subject(tok.head, depth + 1)
     return None
 
 
-def _pobj(tok, preps) -> Optional[object]:
-    for c in tok.children:
-        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
-            for g in c.children:
-                if g.dep_ == "pobj" and _actor_ok(g):
-                    return g
-    return None
+def _pobjs(tok, preps) -> list:
+    return [g for c in tok.children if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps
+            for g in c.children if g.dep_ == "pobj" and _actor_ok(g)]
 
 
-def arguments(tok) -> tuple[list, list]:
-    """(source heads, target heads) of a trigger token."""
+def arguments(tok) -> tuple[list[list], list[list]]:
+    """Candidate (source, target) argument groups of a trigger, best first.
+
+    Each group is a head with its coordinated heads; the caller keeps the first group that
+    codes to an actor ("imposed sanctions on Iraq": the object codes to nothing, so the
+    target is the object's "on" phrase).
+    """
     nominal = tok.pos_ in ("NOUN", "PROPN") or any(c.dep_ == "det" for c in tok.children)
     src, tgt = [], []
     if nominal:
-        poss = [c for c in tok.children if c.dep_ == "poss" and _actor_ok(c)]
-        mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")]
-        src = poss or [x for x in [_pobj(tok, {"by"})] if x] or mods
-        if not src:
-            head = clause_head(tok)
-            if head.i != tok.i and tok.dep_ in ("dobj", "attr"):
-                s = _subject(head)
-                src = [s] if s else []
-        of = _pobj(tok, {"of"})
-        other = _pobj(tok, TARGET_PREPS - {"of", "from"})
-        tgt = [x for x in (of, other) if x is not None][:1]
+        src.append([c for c in tok.children if c.dep_ == "poss" and _actor_ok(c)])
+        src.append(_pobjs(tok, {"by"})[:1])
+        src.append([c for c in tok.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")])
+        head = clause_head(tok)
+        if head.i != tok.i and tok.dep_ in ("dobj", "attr"):
+            src.append([x for x in [_subject(head)] if x])
+        tgt += [[x] for x in _pobjs(tok, {"of"}) + _pobjs(tok, TARGET_PREPS - {"of", "from", "by"})]
+        tgt.append(_clause_actor(tok))
     else:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
         if passive:
-            src = [x for x in [_pobj(tok, {"by"})] if x]
-            tgt = [c for c in tok.children if c.dep_ == "nsubjpass" and _actor_ok(c)]
+            src.append(_pobjs(tok, {"by"})[:1])
+            tgt.append([c for c in tok.children if c.dep_ == "nsubjpass" and _actor_ok(c)])
         else:
-            s = _subject(tok)
-            src = [s] if s else []
-            tgt = [c for c in tok.children if c.dep_ in ("dobj", "dative") and _actor_ok(c)]
-        if not tgt:
-            x = _pobj(tok, TARGET_PREPS)
-            tgt = [x] if x is not None else []
-        if not tgt:  # "urged Iran to ...": the object of the complement clause
-            for c in tok.children:
-                if c.dep_ in ("ccomp", "xcomp"):
-                    tgt = [g for g in c.children if g.dep_ in ("nsubj", "dobj") and _actor_ok(g)][:1]
-                    if tgt:
-                        break
-    return _with_conjuncts(src), _with_conjuncts(tgt)
+            src.append([x for x in [_subject(tok)] if x])
+            objs = [c for c in tok.children if c.dep_ in ("dobj", "dative") and _actor_ok(c)]
+            tgt.append(objs)
+            tgt += [[x] for o in objs for x in _pobjs(o, TARGET_PREPS - {"of", "by"})]
+        tgt += [[x] for x in _pobjs(tok, TARGET_PREPS)]
+        tgt.append(_clause_actor(tok))
+    return [_with_conjuncts(g) for g in src if g], [_with_conjuncts(g) for g in tgt if g]
+
+
+def _clause_actor(tok) -> list:
+    """'urged Iran to ...', 'a demand for NATO to do more': the subject of the content clause."""
+    for c in tok.children:
+        if c.dep_ in ("ccomp", "xcomp", "acl", "advcl"):
+            hit = [g for g in c.children if g.dep_ in ("nsubj", "dobj") and _actor_ok(g)][:1]
+            if hit:
+                return hit
+    return []
 
 
 def _with_conjuncts(heads: list) -> list:
@@ -147,8 +149,8 @@ def _with_conjuncts(heads: list) -> list:
         out.append(h)
         out += [c for c in h.conjuncts if c.i > h.i and _actor_ok(c)]
         # "Hungarian and Romanian officials": coordinated modifiers are actors too
-        out += [c for c in h.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")
-                for c in [c] + [x for x in c.conjuncts if x.ent_type_ in ("NORP", "GPE")]]
+        out += [x for c in h.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")
+                and c.conjuncts for x in (c, *c.conjuncts) if x.ent_type_ in ("NORP", "GPE")]
     seen, uniq = set(), []
     for t in out:
         if t.i not in seen:

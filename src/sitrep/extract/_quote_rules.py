@@ -5,6 +5,8 @@ Kept apart from ``quotes.py`` so the mark scanner can be tested (and fuzzed) wit
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 
 # verbs that introduce reported speech or a source's stance; general English, cross-checked
 # against the cue heads of PolNeAR train (the only split used for tuning)
@@ -38,7 +40,7 @@ PLATFORMS = frozenset("twitter facebook instagram x youtube tiktok telegram trut
 _PAIRS = {"“": "”", "«": "»", "„": "“"}
 _CLOSERS = {"”", "»"}
 _STRAIGHT = re.compile(r"''|\"|“|”|«|»|„")
-_SINGLE = re.compile(r"(?P<o>(?<![\w’'])['‘](?=\w))|(?P<c>(?<=[\w.,!?])['’](?![\w’']))")
+_SINGLE = re.compile(r"''|\"|“|”|«|»|„|(?P<o>(?<![\w’'])['‘](?=\w))|(?P<c>(?<=[\w.,!?])['’](?![\w’']))")
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -81,7 +83,7 @@ def quote_segments(text: str, *, single_spans: tuple[tuple[int, int], ...] = ())
     """Chains of inner quote spans: one chain per quotation that runs across paragraphs.
 
     Double marks (straight, curly, guillemets, the NYT's ``''``) everywhere; single marks
-    only inside ``single_spans`` (headlines use them for quotes, bodies for apostrophes).
+    also inside ``single_spans`` (headlines use them for quotes, bodies for apostrophes).
     A quote left open at a paragraph end continues when the next paragraph opens with a
     mark (the print convention); otherwise it ends with its paragraph. Never raises.
     """
@@ -102,3 +104,28 @@ def quote_segments(text: str, *, single_spans: tuple[tuple[int, int], ...] = ())
                 chains.append([(s, e)])
         continuing = left_open
     return chains
+
+
+# a (lemma, relation) pair counts as a cue when at least this share of its train occurrences
+# carried gold content (bench/build/quote_cues.py); swept 0.15-0.45 on a PolNeAR train slice:
+# 0.35 gives the best F1 (lower adds noisy cues, higher drops real ones)
+CUE_RATIO = 0.35
+
+
+@lru_cache(maxsize=1)
+def learned_cues() -> dict[tuple[str, str], float]:
+    """(lemma, relation) -> share of occurrences that introduced reported content."""
+    path = Path(__file__).resolve().parents[1] / "kb" / "data" / "quote_cues.tsv"
+    table = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        lemma, rel, hits, total = line.split("\t")
+        if int(hits) / int(total) >= CUE_RATIO:
+            table[(lemma, rel)] = int(hits) / int(total)
+    return table
+
+
+@lru_cache(maxsize=1)
+def learned_lemmas() -> frozenset[str]:
+    return frozenset(lemma for lemma, _ in learned_cues())

@@ -36,7 +36,7 @@ ORDINAL = {w: i for i, w in enumerate(
 # unit -> (TIMEX code, is a time-of-day unit, multiplier)
 UNIT = {"second": ("S", True, 1), "minute": ("M", True, 1), "hour": ("H", True, 1), "day": ("D", False, 1),
         "week": ("W", False, 1), "fortnight": ("W", False, 2), "month": ("M", False, 1),
-        "quarter": ("Q", False, 1), "year": ("Y", False, 1), "decade": ("DE", False, 1),
+        "quarter": ("M", False, 3), "year": ("Y", False, 1), "decade": ("DE", False, 1),
         "century": ("CE", False, 1), "millennium": ("ML", False, 1)}
 SEASON = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 SEASON_ORDER = {"SP": 1, "SU": 2, "FA": 3, "WI": 4}
@@ -52,7 +52,7 @@ _OPT_WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
 _NUMW = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|"
          r"seven|eight|nine)(?![a-z]))?|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|eleven|"
          r"twelve|one|two|three|four|five|six|seven|eight|nine|ten)(?![a-z])")
-_NUM = (rf"(?P<num>(?i:\d+(?:\.\d+)?|{_NUMW}|a\s+few|a\s+couple(?:\s+of)?|couple\s+of|several|few|many|"
+_NUM = (rf"(?P<num>(?i:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{_NUMW}|a\s+few|a\s+couple(?:\s+of)?|couple\s+of|several|few|many|"
         r"half\s+an?|an?))")
 _UNIT_WORDS = (r"(?i:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|"
                r"centur(?:y|ies)|millenni(?:um|a))")
@@ -72,7 +72,7 @@ class Timex:
     start: int
     end: int
     type: str
-    value: Optional[str]
+    value: "Optional[str] | Anaphoric"  # resolved to a string before find_timexes returns
 
 
 @dataclass(frozen=True)
@@ -104,7 +104,7 @@ def _num(text: Optional[str]) -> Optional[float]:
     """The number a quantifier denotes; None for vague ones ("several", "a few")."""
     if text is None:
         return 1
-    t = re.sub(r"[\s-]+", " ", text.lower()).strip()
+    t = re.sub(r"[\s-]+", " ", text.lower()).strip().replace(",", "")
     if re.fullmatch(r"\d+(?:\.\d+)?", t):
         return float(t)
     if t in ("a", "an"):
@@ -199,8 +199,10 @@ def shift_value(value: str, unit: str, k: int) -> Optional[str]:
         if unit == "quarter" and rest.startswith("Q"):
             t = y * 4 + int(rest[1]) - 1 + k
             return f"{t // 4}-Q{t % 4 + 1}"
-        if unit in ("day", "week") and re.fullmatch(r"\d\d-\d\d", rest):
-            return _day(date.fromisoformat(value) + timedelta(days=k * (7 if unit == "week" else 1)))
+        if unit == "day" and re.fullmatch(r"\d\d-\d\d", rest):
+            return _day(date.fromisoformat(value) + timedelta(days=k))
+        if unit == "week" and re.fullmatch(r"\d\d-\d\d", rest):
+            return _week(date.fromisoformat(value) + timedelta(weeks=k))
         if unit == "week" and rest.startswith("W"):
             return _week(date.fromisocalendar(y, int(rest[1:]), 1) + timedelta(weeks=k))
     except ValueError:
@@ -226,7 +228,7 @@ def _in_other_year(ref: str, anchor: Optional[date], rest: str) -> Optional[str]
 
 
 def _direction(tense: Optional[str], default: str) -> str:
-    return {"past": "past", "future": "future", "present": "future" if default == "past" else "nearest"}.get(
+    return {"past": "past", "future": "future", "present": "future"}.get(
         tense or "", default)
 
 
@@ -306,11 +308,8 @@ def _next_text(m: re.Match, n: int = 20) -> str:
 
 
 def _tense(m: re.Match, ctx: Context) -> Optional[str]:
-    # the preposition settles it when the verb cannot: "since May" is past, "until" looks ahead
-    prev = _prev_word(m)
-    if prev in ("since", "ago", "earlier"):
-        return "past"
-    return ctx.tense(m.start())
+    # "since" settles it whatever the verb: "has sent troops since May" points back
+    return "past" if _prev_word(m) == "since" else ctx.tense(m.start())
 
 
 # --- rules: each returns (type, value) or None to reject the match ---------------------------
@@ -335,8 +334,11 @@ def _month_day(m, ctx):
             return "DATE", date(int(m["year"]), month, day).isoformat()
         except ValueError:
             return None
+    tense = _tense(m, ctx)
     fallback = f"XXXX-{month:02d}-{day:02d}" if ctx.anchor is None else \
-        resolve_month_day(ctx.anchor, month, day, _direction(_tense(m, ctx), "nearest"))
+        resolve_month_day(ctx.anchor, month, day, _direction(tense, "nearest"))
+    if tense in ("present", "future"):
+        return "DATE", fallback  # "faces re-election in November": the document's time, not the sentence's
     return "DATE", Anaphoric(lambda ref: _in_other_year(ref, ctx.anchor, f"-{month:02d}-{day:02d}"), fallback,
                              local=True)
 
@@ -360,16 +362,20 @@ def _month_alone(m, ctx):
                                                "mid", "last", "next", "this", "end", "and", "or", "between"):
         return None
     month = MONTH_NUM[name]
-    fallback = f"XXXX-{month:02d}" if ctx.anchor is None else \
-        resolve_month(ctx.anchor, month, _direction(_tense(m, ctx), "nearest"))
+    tense = _tense(m, ctx)
+    fallback = f"XXXX-{month:02d}" if ctx.anchor is None else resolve_month(ctx.anchor, month, _direction(tense, "nearest"))
+    if tense in ("present", "future"):
+        return "DATE", fallback
     return "DATE", Anaphoric(lambda ref: _in_other_year(ref, ctx.anchor, f"-{month:02d}"), fallback, local=True)
 
 
 @rule(rf"{_B}(?:(?i:fiscal)\s+(?:(?i:year)\s+)?(?P<fy>)|(?i:the\s+year\s+))?{_YEAR}(?![\w%]|[.,:/-]\d|\s*(?i:percent|per\s+cent))")
 def _year(m, ctx):
     prev = _prev_word(m)
-    if m.string[max(0, m.start() - 1): m.start()] in ("$", "#") or prev in ("no.", "number", "flight", "route", "$"):
-        return None
+    if m.string[max(0, m.start() - 1): m.start()] in ("$", "#") or prev in (
+            "no.", "number", "flight", "route", "$", "about", "some", "nearly", "than", "approximately", "around",
+            "almost", "roughly", "least"):
+        return None  # "some 1,800" and "about 1800 protesters" are counts
     if re.match(r"\s+(?i:(?:people|persons|men|women|troops|soldiers|dollars|tons|units|shares|miles|feet|meters|"
                 r"votes|cases|deaths|jobs|homes|cars|employees|workers|members|students)\b)", _next_text(m)):
         return None
@@ -404,7 +410,7 @@ def _century(m, ctx):
     return ("DATE", f"{k - 1:02d}") if k else None
 
 
-@rule(rf"{_B}(?P<the>(?i:the)\s+)?(?P<rel>(?i:last|this|next|past|coming|previous|current|following|prior|upcoming|"
+@rule(rf"{_B}(?P<the>(?i:the)\s+)?(?P<rel>(?i:this\s+past|last|this|next|past|coming|previous|current|following|prior|upcoming|"
       r"latest|most\s+recent))\s+(?P<what>(?i:day|week(?:end)?|month|year|quarter|decade|century|fiscal\s+year|"
       r"spring|summer|fall|autumn|winter|morning|afternoon|evening|night)|"
       r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
@@ -412,7 +418,7 @@ def _century(m, ctx):
 def _relative(m, ctx):
     rel = re.sub(r"\s+", " ", m["rel"].lower())
     what = re.sub(r"\s+", " ", m["what"].lower())
-    step = {"last": -1, "past": -1, "previous": -1, "prior": -1, "latest": -1, "most recent": -1,
+    step = {"this past": -1, "last": -1, "past": -1, "previous": -1, "prior": -1, "latest": -1, "most recent": -1,
             "this": 0, "current": 0, "next": 1, "coming": 1, "following": 1, "upcoming": 1}[rel]
     if what in UNIT and (m["the"] and rel in ("past", "last", "next") or rel == "past") and what != "day":
         return "DURATION", duration(1, what)  # "the past year" is a stretch of time, not a calendar year
@@ -451,9 +457,12 @@ def _relative(m, ctx):
     return "DATE", shift(a, what, step)
 
 
-@rule(rf"{_B}(?i:that|the\s+same)\s+(?P<unit>(?i:year|month|day)){_E}")
+@rule(rf"{_B}(?i:that|the\s+same)\s+(?P<unit>(?i:year|month|day|morning|afternoon|evening|night)){_E}")
 def _same_unit(m, ctx):
     unit = m["unit"].lower()
+    if unit in PART_OF_DAY:
+        pod = "T" + PART_OF_DAY[unit]
+        return "TIME", Anaphoric(lambda ref: _truncate(ref, "day") and ref + pod, None)
     return "DATE", Anaphoric(lambda ref: _truncate(ref, unit), None)
 
 
@@ -518,6 +527,11 @@ def _clock_24(m, ctx):
     return _clock(ctx, int(m["h"]), int(m["min"]))
 
 
+@rule(rf"{_B}(?P<h>[01]\d|2[0-3])(?P<min>[0-5]\d)\s+(?P<tz>GMT|UTC|Z){_E}")
+def _clock_wire(m, ctx):
+    return _clock(ctx, int(m["h"]), int(m["min"]))
+
+
 @rule(rf"{_B}(?P<w>(?i:noon|midnight|midday)){_E}")
 def _noon(m, ctx):
     return _clock(ctx, 12 if m["w"].lower() != "midnight" else 24, 0)
@@ -544,19 +558,22 @@ def _quarter(m, ctx):
     if year:
         return "DATE", f"{year}-{label}"
     if ctx.anchor is None:
-        return "DATE", f"XXXX-{label}"
+        return "DATE", Anaphoric(lambda ref: _in_other_year(ref, None, f"-{label}"), f"XXXX-{label}", local=True)
     now = (ctx.anchor.month - 1) // (6 if half else 3) + 1
     y = ctx.anchor.year
-    if n > now and _tense(m, ctx) != "future":
+    tense = _tense(m, ctx)
+    if n > now and tense != "future":
         y -= 1  # a quarter not yet begun is last year's, unless the text looks ahead
-    return "DATE", f"{y}-{label}"
+    if tense in ("present", "future"):
+        return "DATE", f"{y}-{label}"
+    return "DATE", Anaphoric(lambda ref: _in_other_year(ref, ctx.anchor, f"-{label}"), f"{y}-{label}", local=True)
 
 
 @rule(rf"{_B}(?i:the\s+quarter){_E}(?!\s*-)")
 def _the_quarter(m, ctx):
-    if ctx.anchor is None:
-        return "DATE", None
-    return "DATE", _quarter_shift(ctx.anchor, 0 if _tense(m, ctx) in ("future", "present") else -1)
+    deictic = None if ctx.anchor is None else \
+        _quarter_shift(ctx.anchor, 0 if _tense(m, ctx) in ("future", "present") else -1)
+    return "DATE", Anaphoric(lambda ref: ref if re.fullmatch(r"\d{4}-Q\d", ref) else None, deictic)
 
 
 @rule(rf"{_B}(?P<w>(?i:now|currently|nowadays|presently|these\s+days|the\s+present(?=\s*[.,;:!?)]|\s+(?:and|or)\b)"
@@ -603,7 +620,7 @@ def _frequency(m, ctx):
     return "SET", duration(1, _unit(m["unit"]))
 
 
-@rule(rf"{_B}{_NUM}(?P<and>(?i:[\s-]+and[\s-]+a[\s-]+half))?[\s-]+{_UNIT}"
+@rule(rf"(?<![\w'’.,$]){_NUM}(?P<and>(?i:[\s-]+and[\s-]+a[\s-]+half))?[\s-]+{_UNIT}"
       r"(?P<and2>(?i:\s+and\s+a\s+half))?(?![\w-]*\s*-?(?i:old)\b)")
 def _duration(m, ctx):
     unit = _unit(m["unit"])
@@ -611,13 +628,13 @@ def _duration(m, ctx):
     n = _num(raw)
     if n is not None and (m["and"] or m["and2"]):
         n += 0.5
+    if raw in ("a", "an") and unit == "second":
+        return None  # "a second blast" is an ordinal
     if raw in ("a", "an") and not m["and2"]:
         # "$5 billion a year" is a rate: a SET
         before = m.string[max(0, m.start() - 25): m.start()].lower()
         if re.search(r"(\d|percent|%|dollars|cents|times|million|billion|people|barrels|tons)\s*$", before):
             return "SET", duration(1, unit)
-    if n is not None and re.fullmatch(r"\d+(?:\.\d+)?", raw) and unit in ("second", "minute") and n > 10000:
-        return None
     return "DURATION", duration(n, unit)
 
 
@@ -630,12 +647,60 @@ def _vague_duration(m, ctx):
     return "DURATION", duration(None, _unit(m["unit"]))
 
 
-@rule(rf"(?<=of\s)(?i:the\s+(?P<unit>year|month|week|decade|century)){_E}")
+@rule(rf"{_B}(?i:the\s+(?P<unit>year|month|week|decade|century)){_E}(?![-’']|\s+(?i:earlier|ago|before)\b)")
 def _the_unit(m, ctx):
-    # only as "the end of the year": alone, "the year" is as often a stretch as a date
-    if not _DATE_MOD.search(m.string[max(0, m.start() - 40): m.start()]):
+    # "the year" is a date after "in", "earlier in", "the end of" ...; "for the year" is a stretch
+    if not (_DATE_MOD.search(m.string[max(0, m.start() - 40): m.start()]) or
+            _prev_word(m) in ("in", "during", "of")):
         return None
-    return "DATE", None if ctx.anchor is None else shift(ctx.anchor, m["unit"].lower(), 0)
+    unit = m["unit"].lower()
+    deictic = None if ctx.anchor is None else shift(ctx.anchor, unit, 0)
+    return "DATE", Anaphoric(lambda ref: _truncate(ref, unit), deictic) if unit in ("year", "month") else deictic
+
+
+def _holiday_date(name: str, year: int) -> Optional[date]:
+    from dateutil.easter import easter
+
+    fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
+             "new year's eve": (12, 31), "valentine's day": (2, 14), "halloween": (10, 31),
+             "independence day": (7, 4), "the fourth of july": (7, 4), "veterans day": (11, 11),
+             "boxing day": (12, 26), "may day": (5, 1)}
+    if name in fixed:
+        return date(year, *fixed[name])
+    if name in ("easter", "easter sunday"):
+        return easter(year)
+    if name == "good friday":
+        return easter(year) - timedelta(days=2)
+    # nth weekday of a month (n = -1: the last)
+    month, weekday, n = {"thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4), "labor day": (9, 0, 1),
+                         "memorial day": (5, 0, -1), "martin luther king day": (1, 0, 3)}[name]
+    days = [date(year, month, d) for d in range(1, 32) if _valid(year, month, d) and
+            date(year, month, d).weekday() == weekday]
+    return days[n if n < 0 else n - 1]
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    try:
+        date(y, m, d)
+        return True
+    except ValueError:
+        return False
+
+
+@rule(rf"{_B}(?P<name>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Valentine['’]s\s+Day|Halloween|"
+      r"Independence\s+Day|the\s+Fourth\s+of\s+July|Veterans\s+Day|Boxing\s+Day|Easter(?:\s+Sunday)?|"
+      rf"Good\s+Friday|Thanksgiving(?:\s+Day)?|Labor\s+Day|Memorial\s+Day|Martin\s+Luther\s+King\s+Day)"
+      rf"(?:,?\s+{_YEAR})?{_E}")
+def _holiday(m, ctx):
+    name = re.sub(r"\s+", " ", m["name"].lower()).replace("’", "'")
+    if m["year"]:
+        return "DATE", _holiday_date(name, int(m["year"])).isoformat()
+    if ctx.anchor is None:
+        return "DATE", None
+    cands = [((d.year, d.month, d.day), d.isoformat()) for d in
+             (_holiday_date(name, y) for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1))]
+    a = ctx.anchor
+    return "DATE", _pick(cands, (a.year, a.month, a.day), _direction(_tense(m, ctx), "nearest"))
 
 
 @rule(rf"{_B}(?P<w>(?i:the\s+weekend)){_E}")
@@ -722,11 +787,11 @@ def find_timexes(text: str, *, anchor: Optional[date],
                 found.append(Timex(m.start(), m.end(), *result))
     # longest first, then earliest: a longer reading ("the past three years") beats its parts
     chosen: list[Timex] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))
     for t in sorted(found, key=lambda t: (-(t.end - t.start), t.start)):
-        if all(t.end <= s or t.start >= e for s, e in taken):
+        if not any(taken[t.start:t.end]):
             chosen.append(t)
-            taken.append((t.start, t.end))
+            taken[t.start:t.end] = b"\x01" * (t.end - t.start)
     chosen.sort(key=lambda t: t.start)
     extended = [_extend(text, t) for t in chosen]
     # an extension may not swallow the expression before it
@@ -747,8 +812,9 @@ def _resolve_references(text: str, timexes: list[Timex]) -> list[Timex]:
             if ref is not None and not (t.value.local and _SENTENCE_END.search(text, ref.end, t.start)):
                 value = t.value.resolve(ref.value) or value
             t = Timex(t.start, t.end, t.type, value)
-        if t.value and _ABSOLUTE.fullmatch(t.value.split("T")[0]) and t.type in ("DATE", "TIME"):
-            ref = Timex(t.start, t.end, t.type, t.value.split("T")[0])
+        day = t.value.split("T")[0].removeprefix("FY") if t.value else ""
+        if _ABSOLUTE.fullmatch(day) and t.type in ("DATE", "TIME"):
+            ref = Timex(t.start, t.end, t.type, day)
         out.append(t)
     return out
 

@@ -25,8 +25,10 @@ _TENS = {w: 10 * i for i, w in enumerate(
 _SCALES = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000,
            "billion": 1_000_000_000, "m": 1_000_000, "bn": 1_000_000_000}
 # "hundreds of protesters": more than one hundred, and only that is certain
-_PLURAL_SCALES = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1_000,
-                  "millions": 1_000_000, "tens of thousands": 10_000}
+_PLURAL_SCALES = {"hundreds of thousands": 100_000, "tens of thousands": 10_000,
+                  "hundreds of millions": 100_000_000, "tens of millions": 10_000_000,
+                  "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1_000,
+                  "millions": 1_000_000}  # longest first: "hundreds of thousands" is one
 _QUALIFIERS = {
     "more than": "more than", "over": "more than", "at least": "more than", "upwards of": "more than",
     "in excess of": "more than", "fewer than": "less than", "less than": "less than",
@@ -37,8 +39,16 @@ _QUALIFIERS = {
     "precisely": "exactly",
 }
 _SKIP_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"}
-_DURATIONS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century",
-              "percent", "per", "cent", "%", "time", "times"}
+# durations, ratios, measures and directions ("41 feet", "200 east"): amounts, not things
+_NOT_COUNTED = {
+    "second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "percent",
+    "per", "cent", "%", "time", "times", "inch", "foot", "feet", "yard", "mile", "metre", "meter",
+    "kilometre", "kilometer", "km", "cm", "mm", "kg", "lb", "pound", "ounce", "gram", "kilogram",
+    "ton", "tonne", "gallon", "litre", "liter", "barrel", "acre", "hectare", "degree", "mph",
+    "point", "east", "west", "north", "south", "northeast", "northwest", "southeast", "southwest",
+    "dollar", "euro", "yen", "yuan", "rupee", "franc", "peso", "rouble", "ruble", "pound sterling",
+    "st", "nd", "rd", "th",
+}
 _LOCATIVE = {"in", "to", "at", "into", "near", "across", "inside", "from", "throughout", "around", "within"}
 _AGE = re.compile(r"^(?:-|\s)?years?(?:-|\s)old", re.I)
 
@@ -57,7 +67,7 @@ def _word_value(word: str) -> float | None:
     return None
 
 
-def number_value(words: list[str]) -> float | None:
+def _number_value(words: list[str]) -> float | None:
     """The value of a number written in words and/or digits, or None."""
     total = current = 0.0
     seen = False
@@ -112,30 +122,46 @@ def _counted(doc, first, last):
     return None
 
 
+def _in_name(tok) -> bool:
+    """A number that is part of a name: "the Final Four", "Group of Seven"."""
+    if tok.ent_type_ and tok.ent_type_ not in ("CARDINAL", "QUANTITY"):
+        return True
+    return tok.is_alpha and tok.is_title and not tok.is_sent_start
+
+
 def _runs(parsed):
     """Maximal runs of number tokens outside dates, money, percentages and the header."""
-    doc = parsed.doc
+    doc, text = parsed.doc, parsed.text
     i = 0
     while i < len(doc):
         tok = doc[i]
-        plural = next((p for p in _PLURAL_SCALES if doc.text[tok.idx:].lower().startswith(p + " of")
-                       and (tok.idx == 0 or not doc.text[tok.idx - 1].isalnum())), None)
+        ahead = text[tok.idx:tok.idx + 30].lower()
+        plural = next((p for p in _PLURAL_SCALES if ahead.startswith(p + " of")
+                       and (tok.idx == 0 or not text[tok.idx - 1].isalnum())), None)
         if plural and not parsed.in_header(tok.idx):
             n = len(plural.split())
             yield i, i + n - 1, float(_PLURAL_SCALES[plural]), "more than"
             i += n
             continue
-        if not _is_number(tok) or parsed.in_header(tok.idx):
+        if not _is_number(tok) or parsed.in_header(tok.idx) or _in_name(tok):
             i += 1
             continue
         j = i
-        while j + 1 < len(doc) and (_is_number(doc[j + 1]) or (
-                doc[j + 1].lower_ == "and" and j + 2 < len(doc) and _is_number(doc[j + 2]))):
+        # "9 two blocks" and "one five" are two numbers; "one hundred and twenty",
+        # "twenty one" and "2 million" are one
+        while j + 1 < len(doc) and (
+                doc[j + 1].lower_ in _SCALES and _is_number(doc[j + 1])
+                or doc[j].lower_ in _TENS and doc[j + 1].lower_ in _UNITS
+                or doc[j].lower_ in _SCALES and doc[j + 1].is_alpha and _is_number(doc[j + 1])
+                or doc[j + 1].lower_ == "and" and doc[j].lower_ in _SCALES and j + 2 < len(doc)
+                and doc[j + 2].is_alpha and _is_number(doc[j + 2])):
             j += 1
+            if doc[j].lower_ == "and":
+                j += 1
         start = i
         if i > 0 and doc[i - 1].lower_ in ("a", "an") and doc[i].lower_ in _SCALES:
             start = i - 1
-        value = number_value([t.text for t in doc[start:j + 1]])
+        value = _number_value([t.text for t in doc[start:j + 1]])
         if value is not None:
             yield start, j, value, None
         i = j + 1
@@ -181,8 +207,15 @@ def extract_counts(parsed, found) -> tuple[Count, ...]:
         if phrase is None or not len(phrase):
             continue
         head = phrase[-1]
-        if head.lemma_.lower() in _DURATIONS or head.ent_type_ in _SKIP_ENTS:
+        if (head.lemma_.lower() in _NOT_COUNTED or head.lower_ in _NOT_COUNTED
+                or head.ent_type_ in _SKIP_ENTS or not phrase[0].text[0].isalnum()):
             continue
+        if head.tag_ == "NNP" and head.ent_type_ != "NORP":
+            continue  # an address or a road ("6016 Dublin Road"), not a count
+        if value != int(value) and not any(t.lower_ in _SCALES for t in doc[first:last + 1]):
+            continue  # "4.2 grade": a measure; only "1.5 million" can count things
+        if any(t.like_num for t in phrase) or (value == 1 and doc[last + 1].lower_ == "of"):
+            continue  # "one of its eight seats", "one of the scenarios": partitives
         digits = doc[first].text
         if len(digits) == 4 and digits.isdigit() and 1800 <= int(digits) <= 2100 and head.tag_ != "NNS":
             continue  # a year ("the 2020 election")
@@ -190,8 +223,9 @@ def extract_counts(parsed, found) -> tuple[Count, ...]:
         qualifier = qualifier or named
         start, end = doc[qstart].idx, head.idx + len(head.text)
         # the counted thing without the words that say whose it is
-        obj_tokens = [t for t in phrase if not (t.ent_type_ in ("NORP", "GPE", "ORG")
-                                                and t.i < head.i) and t.pos_ != "DET"]
+        named = [t.i for t in phrase if t.ent_type_ in ("NORP", "GPE", "ORG") and t.i < head.i]
+        obj_tokens = [t for t in phrase if t.i > max(named, default=-1) and t.is_alpha
+                      and t.pos_ != "DET" and t.dep_ != "poss"]
         obj = text[obj_tokens[0].idx:end] if obj_tokens else head.text
         actor = None
         coded = lookup_actor(text[phrase[0].idx:end], date=date)
@@ -201,6 +235,8 @@ def extract_counts(parsed, found) -> tuple[Count, ...]:
                 entity = None
             actor = CountActor(code=coded.code, sector=coded.sector,
                                entity=entity.id if entity else None)
+        if value == 1 and actor is None:
+            continue  # "one option", "at least one veranda": a lone thing is rarely news
         out.append(Count(
             text=text[start:end], span=(start, end), value=int(value) if value == int(value) else value,
             approx=qualifier not in (None, "exactly"), object=obj, actor=actor,

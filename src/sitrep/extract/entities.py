@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..kb.actors import ActorCode, lookup_actor, lookup_surname
 from ..records import Entity
@@ -36,7 +36,7 @@ class _Mention:
     text: str
     label: str
     actor: ActorCode | None
-    roles: list[str] = field(default_factory=list)
+    place: object = None  # the resolved Place record at this mention, if any
 
 
 def _fold(name: str) -> str:
@@ -54,7 +54,7 @@ def _ratio(a: str, b: str) -> float:
     return ratio(_fold(a), _fold(b))
 
 
-def _trim(doc, span) -> tuple[int, int] | None:
+def _trim(text: str, span) -> tuple[int, int] | None:
     """Character bounds of an entity span without a leading article, a trailing possessive
     or anything after a line break (the model runs names into the next paragraph)."""
     tokens = list(span)
@@ -66,12 +66,11 @@ def _trim(doc, span) -> tuple[int, int] | None:
     if not tokens:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    text = doc.text[start:end]
-    if "\n" in text:
-        end = start + text.index("\n")
-    while start < end and doc.text[start] in "-\u2010\u2013\u2014":
+    if "\n" in text[start:end]:
+        end = text.index("\n", start)
+    while start < end and text[start] in "-\u2010\u2013\u2014":
         start += 1
-    return (start, end) if end > start and any(c.isalpha() for c in doc.text[start:end]) else None
+    return (start, end) if end > start and any(c.isalpha() for c in text[start:end]) else None
 
 
 def _roles(parsed, start: int, end: int) -> list[str]:
@@ -86,13 +85,16 @@ def _roles(parsed, start: int, end: int) -> list[str]:
     first = span[0]
     window = []
     i = first.i - 1
-    while i >= first.sent.start and doc[i].pos_ in _ROLE_POS and doc[i].text not in (",", ";", ":", "(", '"'):
+    while i >= first.sent.start and doc[i].pos_ in _ROLE_POS and (
+            doc[i].pos_ != "PUNCT" or doc[i].text in ("-", "\u2010")):
         window.insert(0, doc[i])
         i -= 1
     for k, tok in enumerate(window):
         role = text[tok.idx:start].strip(" -")
         found = lookup_actor(role)
-        if tok.pos_ != "PUNCT" and found is not None and found.kind == "agent" and found.sector:
+        # a title names one office: "U.S. President", not "Democrat Voters"
+        if tok.pos_ != "PUNCT" and found is not None and found.kind == "agent" and found.sector \
+                and window[-1].tag_ not in ("NNS", "NNPS"):
             roles.append(role)
             break
     root = span.root
@@ -104,23 +106,26 @@ def _roles(parsed, start: int, end: int) -> list[str]:
             left = doc[left.i + 1]
         role = text[left.idx:head.idx + len(head.text)]
         found = lookup_actor(role)
-        if found is not None and found.sector and role not in roles:
+        if found is not None and found.sector and role not in roles and head.tag_ not in ("NNS", "NNPS"):
             roles.append(role)
     return roles
 
 
-def _mentions(parsed) -> list[_Mention]:
+def _mentions(parsed, places) -> list[_Mention]:
     doc, date = parsed.doc, parsed.article.published
     out: list[_Mention] = []
     taken = set()
     for ent in doc.ents:
         if ent.label_ not in KINDS or parsed.in_header(ent.start_char):
             continue
-        bounds = _trim(doc, ent)
+        bounds = _trim(parsed.text, ent)
         if bounds is None:
             continue
         text = parsed.text[bounds[0]:bounds[1]]
-        out.append(_Mention(*bounds, text, ent.label_, lookup_actor(text, date=date)))
+        # only organisation and group names are composed ("Iraqi Army"); a person or
+        # place name must be known whole
+        exact = ent.label_ not in ("ORG", "NORP")
+        out.append(_Mention(*bounds, text, ent.label_, lookup_actor(text, date=date, exact=exact)))
         taken.update(range(ent.start, ent.end))
     # capitalised words the model missed that the KB knows as a country or an IGO
     for sent in doc.sents:
@@ -132,6 +137,9 @@ def _mentions(parsed) -> list[_Mention]:
                 continue
             out += _known(parsed, run, date)
             run = []
+    for m in out:
+        if m.label in ("GPE", "LOC", "FAC"):
+            m.place = next((p for p in places if tuple(p.span) == (m.start, m.end)), None)
     out.sort(key=lambda m: m.start)
     return out
 
@@ -141,12 +149,12 @@ def _known(parsed, run: list, date) -> list[_Mention]:
     i = 0
     while i < len(run):
         for n in range(min(5, len(run) - i), 0, -1):
-            bounds = _trim(parsed.doc, run[i:i + n]) if n else None
+            bounds = _trim(parsed.text, run[i:i + n])
             if bounds is None:
                 continue
             text = parsed.text[bounds[0]:bounds[1]]
-            actor = lookup_actor(text, date=date)
-            if actor is not None and actor.kind in ("country", "igo") and (text[0].isupper()):
+            actor = lookup_actor(text, date=date, exact=True)
+            if actor is not None and actor.kind in ("country", "igo"):
                 label = "ORG" if actor.kind == "igo" else "GPE"
                 found.append(_Mention(*bounds, text, label, actor))
                 i += n - 1
@@ -182,6 +190,12 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
                 return key
             if len(words) == 1 and _ratio(m.text, full.split()[-1]) >= SIMILAR:
                 return key
+        if len(words) == 1 and m.label == "PERSON":
+            # a first name alone ("Hillary") joins the one person in the document who has it
+            firsts = [k for k, ms in by_key.items() if k.startswith("P:") and any(
+                len(x.text.split()) > 1 and x.text.split()[0] == m.text for x in ms)]
+            if len(firsts) == 1:
+                return firsts[0]
         return None
 
     # full names first, so that a surname met before its full name still finds it
@@ -201,6 +215,9 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
                     else f"I:{actor.name}" if actor.kind == "igo" else f"T:{_fold(m.text)}", m)
                 continue
         key = person_key(m) if (single and m.label in ("PERSON", "ORG", "GPE")) else None
+        if key is None and m.place is not None and (m.place.geonameid or m.place.name):
+            # the places stage resolved it: "Mideast" and "Middle East" are one region
+            key = f"G:{m.place.geonameid or _fold(m.place.name)}"
         if key is None and m.label == "PERSON":
             key = f"P:{_fold(m.text)}"
         if key is None and m.label == "ORG":
@@ -242,7 +259,8 @@ def _entity(parsed, group: list[_Mention], countries: set[str], eid: str) -> Ent
     roles: list[str] = []
     if person:
         for m in named:
-            roles += [r for r in _roles(parsed, m.start, m.end) if r not in roles]
+            roles += [r for r in _roles(parsed, m.start, m.end)
+                      if not any(x == r or x.endswith(" " + r) for x in roles)]
     longest = max(named, key=lambda m: (len(m.text.split()), len(m.text)))
     if person:
         kind, name = "person", longest.text
@@ -253,14 +271,17 @@ def _entity(parsed, group: list[_Mention], countries: set[str], eid: str) -> Ent
     else:
         counts = {KINDS[l]: labels.count(l) for l in labels if l in KINDS}
         kind, name = max(counts, key=counts.get), longest.text
+        resolved = next((m.place for m in named if m.place is not None and m.place.name), None)
+        if kind == "place" and resolved is not None:
+            name = resolved.name
     code = sector = None
     if person:
         coded = [lookup_actor(r, date=date) for r in roles]
         coded = [c for c in coded if c is not None and c.code]
-        known = lookup_actor(name, date=date)
+        known = lookup_actor(name, date=date, exact=True)
         if coded:
             code, sector = coded[0].code, coded[0].sector
-        elif known is not None and known.kind == "person":
+        elif known is not None and known.kind == "person" and _ratio(known.name or "", name) >= SIMILAR:
             code, sector = known.code, known.sector
         elif len(name.split()) == 1:
             # a bare surname counts only when the KB has one office holder by that name
@@ -273,13 +294,15 @@ def _entity(parsed, group: list[_Mention], countries: set[str], eid: str) -> Ent
         if actor is not None:
             code = actor.code
             sector = actor.sector if kind != "place" else None
+        elif kind == "place":
+            code = next((m.place.country for m in named if m.place is not None and m.place.country), None)
     aliases = tuple(dict.fromkeys(m.text for m in group))
     return Entity(id=eid, name=name, kind=kind, mentions=tuple((m.start, m.end) for m in group),
                   roles=tuple(roles), code=code, sector=sector, aliases=aliases)
 
 
 def extract_entities(parsed, found) -> tuple[Entity, ...]:
-    mentions = _mentions(parsed)
+    mentions = _mentions(parsed, found.places)
     groups = _group(mentions)
     _anaphors(parsed, groups)
     countries = {m.actor.code for m in mentions if m.actor and m.actor.kind == "country"}

@@ -10,44 +10,90 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from ..kb.cameo import VETO, is_trigger_lemma, to_plover, trigger_code
+from ..kb.cameo import VETO, is_trigger_lemma, to_plover, trigger_match
 from ..records import ActorRef, Event, PlaceRef, TextSpan
-from ._event_actors import code_actor
+from ._event_actors import PRONOUN_KINDS, code_actor
 from ._event_args import arguments, attributed, modality, phrase
 
 WINDOW_AFTER, WINDOW_BEFORE = 12, 5  # context words the lexicon patterns may look at
 DATE_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?$")
-# a nested trigger is folded into the trigger that governs it ("threatened to attack")
-# unless it is merely coordinated with it ("attacked and killed")
-FOLD_STOP = {"conj", "relcl", "parataxis"}
+# a nested trigger is folded into a trigger that takes it as its content ("threatened to
+# attack", "accused X of killing") or repeats its type ("launched an attack"), unless it is
+# merely coordinated with it or hangs on it as a separate clause ("..., responding to a demand")
+FOLD_STOP = {"conj", "relcl", "parataxis", "advcl"}
+# the target is looked for in the trigger's complements, never in its adjuncts of cause,
+# time or manner ("suspended the mission as a result of the U.S.-Iran tensions")
+ADJUNCT_DEPS = {"advcl", "relcl", "parataxis", "punct", "cc", "conj", "advmod", "npadvmod", "mark", "agent"}
+ADJUNCT_PREPS = {"as", "after", "before", "due", "because", "since", "during", "amid", "amidst", "despite",
+                 "following", "until", "while", "over", "by", "with", "without", "via", "through", "like"}
+CONTENT_TYPES = {"AGREE", "REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT", "CONSULT", "CONCEDE"}
 
 
 def _words(tokens) -> list[tuple[str, str]]:
     return [(t.lower_, t.lemma_.lower()) for t in tokens]
 
 
-def _trigger(tok) -> Optional[str]:
-    pos = "VERB" if tok.pos_ == "VERB" else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else None
-    lemma = tok.lemma_.lower()
-    if pos is None or not is_trigger_lemma(lemma, pos):
+def _lemmas(tok, pos: str) -> list[str]:
+    """Lexicon keys to try: the phrasal verb ("shoot down") first, then the lemma, then a
+    rule-based de-inflection for when the tagger's lemma is off ("fined" -> "fin")."""
+    lemma, low = tok.lemma_.lower(), tok.lower_
+    keys = [f"{lemma} {c.lower_}" for c in tok.children if c.dep_ == "prt"] if pos == "VERB" else []
+    keys.append(lemma)
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ed", ""), ("ed", "e"), ("es", ""), ("s", "")):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            stem = low[: -len(suffix)] + repl
+            keys.append(stem)
+            if repl == "" and len(stem) > 3 and stem[-1] == stem[-2]:
+                keys.append(stem[:-1])  # "shelled" -> "shell", "stopped" -> "stop"
+    return keys
+
+
+def _trigger(tok) -> Optional[tuple[str, str]]:
+    if tok.dep_ in ("amod", "compound"):  # "the heightened tensions": a participle, not an act
+        return None
+    pos = ("VERB" if tok.pos_ == "VERB" or tok.tag_ in ("VBD", "VBN") else
+           "NOUN" if tok.pos_ in ("NOUN", "PROPN") else "ADJ" if tok.pos_ == "ADJ" else None)
+    if pos is None:
+        return None
+    lemma = next((x for x in _lemmas(tok, pos) if is_trigger_lemma(x, pos)), None)
+    if lemma is None:
         return None
     sent = tok.sent
-    after = [t for t in tok.subtree if t.i > tok.i][:WINDOW_AFTER] if pos == "NOUN" else \
+    after = [t for t in tok.subtree if t.i > tok.i][:WINDOW_AFTER] if pos != "VERB" else \
         [t for t in sent if t.i > tok.i][:WINDOW_AFTER]
     before = [t for t in sent if tok.i - WINDOW_BEFORE <= t.i < tok.i]
-    code = trigger_code(lemma, pos, before=_words(before), after=_words(after))
-    return None if code in (None, VETO) or to_plover(code) is None else code
+    hit = trigger_match(lemma, pos, before=_words(before), after=_words(after))
+    return None if hit is None or hit[0] == VETO or to_plover(hit[0]) is None else hit
 
 
-def _governor(tok, triggers: dict) -> Optional[int]:
+def _folded_into(tok, triggers: dict) -> Optional[int]:
+    """The governing trigger this one folds into: any nominal (it is that event's argument:
+    "suspended protests", "launched attacks"), a verb only into a content-taking or
+    same-type trigger; None when the trigger stands on its own."""
+    own = to_plover(triggers[tok.i][0])[0]
     t = tok
-    while t.head.i != t.i:
-        if t.dep_ in FOLD_STOP:
-            return None
+    while t.head.i != t.i and t.dep_ not in FOLD_STOP:
         t = t.head
         if t.i in triggers:
-            return t.i
+            outer = to_plover(triggers[t.i][0])[0]
+            if tok.pos_ != "VERB" or outer in CONTENT_TYPES or outer == own:
+                return t.i
     return None
+
+
+# CAMEO codes "intend / appeal / demand / refuse to do X" by what X is: the second digit
+# follows X's root (03 + 06 material cooperation -> 031, 10 + 08 yield -> 105, ...)
+_CONTENT_DIGIT = {"03": {"06": "1", "05": "2", "07": "3", "08": "5", "04": "6"},
+                  "02": {"06": "1", "05": "2", "07": "3", "08": "5", "04": "6"},
+                  "10": {"06": "1", "05": "2", "07": "3", "08": "5", "04": "6"},
+                  "12": {"06": "1", "07": "2", "08": "4", "04": "5"},
+                  "13": {"18": "8", "19": "8", "20": "8", "16": "1"}}
+
+
+def _refine(code: str, inner: Optional[str]) -> str:
+    """A generic content-taking code made specific by the code of its folded content."""
+    digit = _CONTENT_DIGIT.get(code[:2], {}).get((inner or "")[:2])
+    return code[:2] + digit if digit and len(code) == 3 and code.endswith("0") else code
 
 
 def _dated(spans, sent) -> list:
@@ -55,30 +101,56 @@ def _dated(spans, sent) -> list:
 
 
 def _nearest(items, tok):
-    inside = {t.idx for t in tok.subtree}
-    own = [x for x in items if x.span[0] in inside]
-    return min(own or items, key=lambda x: abs(x.span[0] - tok.idx)) if items else None
+    """The time or place said of this trigger: one modifying its own clause ("agreed on
+    Wednesday", not "heading into the 2020 election"), else one in its phrase, else the nearest."""
+    def rank(x):
+        span = tok.doc.char_span(x.span[0], x.span[1], alignment_mode="expand")
+        t = span.root if span is not None and len(span) else None
+        crossed, inside = False, False
+        while t is not None and t.head.i != t.i:
+            if t.head.i == tok.i:
+                inside = True
+                break
+            crossed = crossed or t.head.pos_ == "VERB"
+            t = t.head
+        return (not (inside and not crossed), not inside, abs(x.span[0] - tok.idx))
+
+    return min(items, key=rank) if items else None
 
 
 def extract_events(parsed, found) -> tuple[Event, ...]:
     doc = parsed.doc
     art = parsed.article
     times = [t for t in found.times if t.type == "DATE" and t.value and DATE_VALUE.match(t.value)]
-    places = list(found.places)
+    places = [p for p in found.places if p.kind != "demonym"]  # "Canadian troops" is no venue
     quotes = list(found.quotes)
     events: list[Event] = []
     last_date = last_place = None
     for sent in doc.sents:
-        if parsed.in_header(sent.start_char) or (art.title_span and sent.start_char < art.title_span[1]):
+        if parsed.in_header(sent.start_char):
             continue
         triggers = {t.i: c for t in sent if (c := _trigger(t))}
         s_times, s_places = _dated(times, sent), _dated(places, sent)
-        for i, code in triggers.items():
+        folds = {i: _folded_into(doc[i], triggers) for i in triggers}
+        for i, (code, basis) in triggers.items():
             tok = doc[i]
-            if _governor(tok, triggers) is not None:
+            if folds[i] is not None:
                 continue
+            code = _refine(code, next((triggers[j][0] for j, into in folds.items() if into == i), None))
             ptype, mode = to_plover(code)
             src, tgt = arguments(tok)
+            source, target = _best(doc, src, found.entities), _best(doc, tgt, found.entities)
+            if basis == "default" and not any(a.code and a.text.lower() not in PRONOUN_KINDS for a in source):
+                continue  # PETRARCH's own rule for a bare verb default: both actors coded
+            # PETRARCH's reading when the parse gives no coded actor: the source is the nearest
+            # coded name before the trigger, the target the first one after it in its phrase
+            if not any(a.code for a in source):
+                source = _scan(doc, [t for t in sent if t.i < tok.i][::-1], found.entities) or source
+            if not any(a.code for a in target):
+                taken = {a.code for a in source}
+                after = [t for c in tok.children if c.i > tok.i and c.dep_ not in ADJUNCT_DEPS
+                         and not (c.dep_ == "prep" and c.lower_ in ADJUNCT_PREPS) for t in c.subtree]
+                target = _scan(doc, after, found.entities, skip=taken) or target
             when, where = _nearest(s_times, tok), _nearest(s_places, tok)
             date, date_basis = ((when.value, "sentence") if when else (last_date, "context") if last_date
                                 else (art.published, "publication") if art.published else (None, None))
@@ -92,25 +164,55 @@ def extract_events(parsed, found) -> tuple[Event, ...]:
                 id=f"v{len(events) + 1}", type=ptype, mode=mode, cameo=code,
                 trigger=TextSpan(text=tok.text, span=(tok.idx, tok.idx + len(tok.text))),
                 sentence=(sent.start_char, sent.end_char),
-                source=_actors(doc, src, found.entities), target=_actors(doc, tgt, found.entities),
+                source=source, target=target,
                 modality=mod, date=date, date_basis=date_basis,
                 place=PlaceRef(name=place.name or place.text, geonameid=place.geonameid) if place else None,
                 place_basis=place_basis, quote=quote,
-                confidence=0.8 if len(code) > 3 or code[-1] != "0" else 0.6))
+                confidence={"core": 0.8, "pattern": 0.7}.get(basis, 0.5)))
         if s_times:
             last_date = s_times[-1].value
         if s_places:
             last_place = s_places[-1]
-    return tuple(events)
+    # a headline repeats the lead: keep its event only when the body does not report that type
+    title_end = art.title_span[1] if art.title_span else -1
+    body_types = {v.type for v in events if v.sentence[0] >= title_end}
+    kept = [v for v in events if v.sentence[0] >= title_end or v.type not in body_types]
+    return tuple(v.replace(id=f"v{n}") for n, v in enumerate(kept, 1))
+
+
+def _best(doc, groups, entities) -> tuple[ActorRef, ...]:
+    """The first candidate group that codes to an actor, else the first group."""
+    coded = [_actors(doc, g, entities) for g in groups]
+    return next((c for c in coded if any(a.code for a in c)), coded[0] if coded else ())
+
+
+def _scan(doc, tokens, entities, skip=frozenset()) -> tuple[ActorRef, ...]:
+    """The first name-like token (in the given order) that codes to an actor not in ``skip``."""
+    seen = set()
+    for t in tokens:
+        if not (t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or t.pos_ == "PROPN"):
+            continue
+        span = next((e for e in doc.ents if e.start <= t.i < e.end), doc[t.i:t.i + 1])
+        if span.start in seen:
+            continue
+        seen.add(span.start)
+        ref = code_actor(span.text, (span.start_char, span.end_char), [], entities, [])
+        if ref.code and ref.code not in skip:
+            return (ref,)
+    return ()
 
 
 def _actors(doc, heads, entities) -> tuple[ActorRef, ...]:
     out = []
     for h in heads:
         start, end = phrase(h)
+        # never reach back over a paragraph break (a headline the parser glued on)
+        start = max([start] + [t.i + 1 for t in doc[start:h.i] if "\n\n" in t.text_with_ws])
         span = doc[start:end]
         pieces = [(e.text, (e.start_char, e.end_char)) for e in span.ents if e.label_ in ("GPE", "NORP", "ORG", "PERSON")]
         pieces += [(t.text, (t.idx, t.idx + len(t))) for t in span if t.pos_ in ("PROPN", "ADJ") and t.text[:1].isupper()]
-        out.append(code_actor(span.text, (span.start_char, span.end_char), pieces, entities,
-                              [t.lemma_ for t in span if t.pos_ == "NOUN"]))
+        ref = code_actor(span.text, (span.start_char, span.end_char), pieces, entities,
+                         [t.lemma_ for t in span if t.pos_ == "NOUN"])
+        if ref.code is None or all(a.code != ref.code for a in out):
+            out.append(ref)
     return tuple(out)

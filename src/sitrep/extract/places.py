@@ -37,6 +37,11 @@ METONYM_HEADS = {"say", "announce", "warn", "demand", "urge", "accuse", "deny", 
                  "claim", "insist", "respond", "agree", "refuse", "condemn", "call", "decide", "want",
                  "plan", "sign", "impose", "order", "send", "launch", "vow", "pledge", "ask", "tell"}
 FEATURE_OUT = {"admin2": "other"}
+# heads of institution names: a "PERSON" with one of these ("Huntsville Fire Station")
+# is a mislabelled facility or organisation, named after its place
+INSTITUTION_WORDS = frozenset({"fire", "police", "station", "department", "county", "city", "school",
+                               "church", "hospital", "office", "sheriff", "court", "road", "street",
+                               "avenue", "park", "center", "centre", "university", "college", "district"})
 METONYM_MIN_POP = 1_000_000
 
 
@@ -74,22 +79,17 @@ def _trim(doc, start: int, end: int) -> tuple[int, int]:
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
 
 
-@lru_cache(maxsize=4)
-def _lexicon(vocab_id: int, lookups) -> frozenset:
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset:
     """Words the lemmatizer's tables know ("center", "union", "man"): a capitalised one is
     a place only with local support, since most such hits are headings or names."""
-    if lookups is None or not lookups.has_table("lemma_index"):
-        return frozenset()
-    table = lookups.get_table("lemma_index")
-    return frozenset(w for key in table.keys() for w in table[key])
-
-
-def _common_words(parsed) -> frozenset:
     from ..nlp.pipeline import load_nlp
 
     nlp = load_nlp()
-    lookups = nlp.get_pipe("lemmatizer").lookups if "lemmatizer" in nlp.pipe_names else None
-    return _lexicon(id(nlp), lookups)
+    if "lemmatizer" not in nlp.pipe_names or not nlp.get_pipe("lemmatizer").lookups.has_table("lemma_index"):
+        return frozenset()
+    table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    return frozenset(w for key in table.keys() for w in table[key])
 
 
 def _name_like(tok) -> bool:
@@ -98,12 +98,14 @@ def _name_like(tok) -> bool:
 
 def _strong(cands: list[Candidate], known_word: bool) -> bool:
     """Whether a gazetteer hit stands without local support: a country, region or named
-    county, or a big city whose name is not also an ordinary word."""
-    return any(c.feature != "city" and c.match != "short" or c.population >= SCAN_MIN_POP and not known_word
+    county, or a big city whose name is not also a word the lexicon knows ("Mobile",
+    "Reading"), unless it is a capital or a city of millions."""
+    return any(c.feature != "city" and c.match != "short" or
+               c.population >= SCAN_MIN_POP and (not known_word or c.capital or c.population >= 1_000_000)
                for c in cands)
 
 
-def _narrow(doc, gaz, a: int, b: int, s: int, e: int):
+def _narrow(doc, gaz, common: frozenset, a: int, b: int, s: int, e: int):
     """The longest known name inside an entity the gazetteer does not know as a whole:
     "North Texas", "Fargo City", "Kermanshah province", "Canadian Lottery"."""
     for n in range(b - a - 1, 0, -1):
@@ -112,6 +114,8 @@ def _narrow(doc, gaz, a: int, b: int, s: int, e: int):
                 continue
             s2, e2 = _trim(doc, i, i + n)
             cands = gaz.lookup(doc.text[s2:e2]) if s2 >= 0 else []
+            if n == 1 and doc[i].lower_ in common and not any(c.feature != "city" for c in cands):
+                continue  # "North Atlantic" is no mention of North, South Carolina
             if cands and doc[i].text[:1].isupper():
                 return s2, e2, cands
     return s, e, []
@@ -122,13 +126,14 @@ def _detect(parsed, gaz) -> list[_Mention]:
     mentions: list[_Mention] = []
     taken = [False] * (len(text) + 1)
 
-    def add(s: int, e: int, kind: str, cands: list[Candidate], sure: bool) -> None:
+    def add(s: int, e: int, kind: str, cands: list[Candidate], sure: bool, **extra) -> None:
         if s < 0 or any(taken[s:e]) or parsed.in_header(s):
             return
-        mentions.append(_Mention(s, e, text[s:e], kind, cands, sure))
+        mentions.append(_Mention(s, e, text[s:e], kind, _drop_short(cands), sure, extra=extra))
         for i in range(s, e):
             taken[i] = True
 
+    common = _common_words()
     for ent in doc.ents:
         if ent.label_ in ENT_LABELS:
             # "Alexandria, La." is one place and its region: split at commas
@@ -142,18 +147,19 @@ def _detect(parsed, gaz) -> list[_Mention]:
                 if s < 0:
                     continue
                 cands = gaz.lookup(text[s:e])
+                kind = ENT_LABELS[ent.label_]
                 if not cands:
-                    s, e, cands = _narrow(doc, gaz, a, b, s, e)
+                    # the town inside a facility name ("Cottonport Fire Station") is a
+                    # toponym, and LGL and GeoWebNews mark it as one
+                    s, e, cands = _narrow(doc, gaz, common, a, b, s, e)
+                    kind = "toponym"
                 if not cands and (ent.label_ == "FAC" or b - a == 1):
                     # streets and buildings the gazetteer does not know; a lone unknown
                     # word is more often a surname or brand the model took for a place
                     continue
-                kind = ENT_LABELS[ent.label_]
                 if any(c.match == "demonym" for c in cands):
                     # "Canadian" the adjective, not Canadian, Texas
                     kind, cands = "demonym", [c for c in cands if c.match == "demonym"]
-                # a town inside a facility name ("Cottonport Fire Station") is a place
-                # the way LGL and GeoWebNews mark them; it keeps kind "facility"
                 add(s, e, kind, cands, True)
         elif ent.label_ == "NORP":
             s, e = _trim(doc, ent.start, ent.end)
@@ -163,8 +169,13 @@ def _detect(parsed, gaz) -> list[_Mention]:
 
     # spaCy often takes a lone town name for a person ("Alexandria", "Kent"): a one-word
     # PERSON entity may still be a place, a longer one (first name + surname) is not
-    person = {i for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for i in range(ent.start, ent.end)}
-    common = _common_words(parsed)
+    people = [ent for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 and
+              not any(t.lower_ in INSTITUTION_WORDS for t in ent)]
+    person = {i for ent in people for i in range(ent.start, ent.end)}
+    # a surname the article gives a person is that person when it stands alone
+    # ("Ripley said"), whatever the model labels it
+    names = {ent[-1].lower_ for ent in people if ent[-1].text[:1].isupper()}
+    strong_hit = lambda cands: any(c.feature != "city" and c.match != "short" for c in cands)  # noqa: E731
     i = 0
     while i < len(doc):
         if not _name_like(doc[i]) or i in person or doc[i].text in ("of", "de", "du", "la"):
@@ -180,23 +191,33 @@ def _detect(parsed, gaz) -> list[_Mention]:
             cands = [c for c in gaz.lookup(text[s:e]) if c.match != "alt"]
             if not cands:
                 continue
-            if n == 1 and (doc[i].is_sent_start and doc[i].pos_ != "PROPN" or doc[i].is_stop):
+            if n == 1 and (doc[i].is_sent_start and doc[i].pos_ != "PROPN" and not doc[i].is_upper
+                           or doc[i].is_stop):
                 continue
+            if n == 1 and i > 0 and _name_like(doc[i - 1]) and not doc[i - 1].is_sent_start and not strong_hit(cands):
+                continue  # the head of a longer name: "Main Street", "First Baptist Church"
             if n == 1 and doc[i].pos_ not in ("PROPN", "ADJ", "NOUN") and cands[0].match != "alias":
                 continue
             kind = "demonym" if any(c.match == "demonym" for c in cands) else "toponym"
             if kind == "demonym":
                 cands = [c for c in cands if c.match == "demonym"]
             strong = _strong(cands, n == 1 and doc[i].lower_ in common)
-            add(s, e, kind, cands, strong)
-            if not strong:
-                mentions[-1].extra["scan"] = True
+            add(s, e, kind, cands, strong, scan=not strong)
             if taken[s]:
                 i += n - 1
                 break
         i += 1
+    mentions = [m for m in mentions if normalise(m.text) not in names or
+                any(c.feature in ("country", "admin1") and c.match != "short" for c in m.candidates)]
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _drop_short(cands: list[Candidate]) -> list[Candidate]:
+    """"Ohio" is the state, not Ohio County: a county's bare name yields to a country or region."""
+    if any(c.feature in ("country", "admin1", "region") and c.match != "short" for c in cands):
+        return [c for c in cands if c.match != "short"]
+    return cands
 
 
 def _link_regions(mentions: list[_Mention], text: str) -> None:
@@ -214,21 +235,21 @@ def _link_regions(mentions: list[_Mention], text: str) -> None:
                 break
 
 
-def _score(c: Candidate, m: _Mention, countries: Counter, admin1s: Counter, anchors: list[Candidate]) -> float:
+def _score(c: Candidate, support: int, countries: Counter, admin1s: Counter, anchors: list[Candidate]) -> float:
     s = math.log10(c.population + 10) + FEATURE_BONUS.get(c.feature, 0.0) + MATCH_PENALTY[c.match]
     if c.match == "alt":
         # an alternate name ("Kuwait" for Kuwait City) competes on its prior alone: the
         # context it would draw on is mostly the same place named the usual way
         return s + (-1.0 if c.lat is None else 0.0)
-    s += SUPPORT_BONUS * m.extra["support"][m.candidates.index(c)] if "support" in m.extra else 0.0
+    s += SUPPORT_BONUS * support
     if c.lat is None:
         s -= 1.0
     total = sum(countries.values())
     if total and c.country:
         s += FOCUS_COUNTRY * countries[c.country] / total
     total1 = sum(admin1s.values())
-    if c.capital:
-        s += CAPITAL_BONUS
+    if c.capital and (not total or countries[c.country]):
+        s += CAPITAL_BONUS  # but Dublin, Ohio in a story about Ohio
     if total1 and c.feature in ("city", "admin2", "admin1") and (c.country, c.admin1) in admin1s:
         s += FOCUS_ADMIN1 * admin1s[(c.country, c.admin1)] / total1 + 1.0
     if c.feature in ("city", "admin2") and any(_km(c, a) < NEAR_KM for a in anchors):
@@ -237,7 +258,7 @@ def _score(c: Candidate, m: _Mention, countries: Counter, admin1s: Counter, anch
 
 
 def _focus(mentions: list[_Mention], skip: str) -> tuple[Counter, Counter, list[Candidate]]:
-    countries, admin1s, anchors = Counter(), Counter(), []
+    countries, admin1s, anchors = Counter(), Counter(), {}
     for m in mentions:
         if m.pick is None or normalise(m.text) == skip or not m.sure:
             continue
@@ -249,8 +270,8 @@ def _focus(mentions: list[_Mention], skip: str) -> tuple[Counter, Counter, list[
         elif p.feature in ("city", "admin2") and p.admin1:
             admin1s[(p.country, p.admin1)] += 2 if (m.within or len(m.candidates) == 1) else 1
         if p.feature in ("city", "admin2"):
-            anchors.append(p)
-    return countries, admin1s, anchors
+            anchors[(p.name, p.lat, p.lon)] = p
+    return countries, admin1s, list(anchors.values())
 
 
 def _support(mentions: list[_Mention]) -> dict[tuple[int, int], float]:
@@ -263,43 +284,61 @@ def _support(mentions: list[_Mention]) -> dict[tuple[int, int], float]:
     for m in mentions:
         if m.kind != "demonym":
             names.setdefault(normalise(m.text), m.candidates)
-    points = {}
+    # a county whose centre is unknown (its state's stands in) is near all of its state
+    points, states, approx_states = {}, {}, {}
     for k, cands in names.items():
-        xy = [(c.lat, c.lon) for c in cands if c.lat is not None and c.feature in ("city", "admin2")]
+        local = [c for c in cands[:MAX_SUPPORT_CANDIDATES] if c.lat is not None and c.feature in ("city", "admin2")]
+        xy = [(c.lat, c.lon) for c in local if not c.approx]
         if xy:
-            points[k] = np.radians(np.array(xy[:MAX_SUPPORT_CANDIDATES]))
-    out = {}
+            points[k] = np.radians(np.array(xy))
+        states[k] = {(c.country, c.admin1) for c in local}
+        approx_states[k] = {(c.country, c.admin1) for c in local if c.approx}
+    out, seen = {}, {}
     for mi, m in enumerate(mentions):
         key = normalise(m.text)
         for ci, c in enumerate(m.candidates):
             if c.lat is None or c.feature not in ("city", "admin2"):
                 continue
+            if (key, c) in seen:  # repeated names: one computation each
+                out[(mi, ci)] = seen[(key, c)]
+                continue
             la, lo = math.radians(c.lat), math.radians(c.lon)
             hits = 0
-            for k, xy in points.items():
+            for k in names:
                 if k == key:
+                    continue
+                if (c.country, c.admin1) in (states[k] if c.approx else approx_states[k]):
+                    hits += 1
+                    continue
+                xy = points.get(k)
+                if xy is None or c.approx:
                     continue
                 h = np.sin((xy[:, 0] - la) / 2) ** 2 + math.cos(la) * np.cos(xy[:, 0]) * np.sin((xy[:, 1] - lo) / 2) ** 2
                 if (6371.0 * 2 * np.arcsin(np.sqrt(np.minimum(h, 1.0))) < NEAR_KM).any():
                     hits += 1
-            out[(mi, ci)] = min(hits, MAX_SUPPORT)
+            out[(mi, ci)] = seen[(key, c)] = min(hits, MAX_SUPPORT)
     return out
 
 
 def _resolve(mentions: list[_Mention]) -> None:
-    empty = Counter()
+    """Pick each mention's candidate: by prior first, then twice more with the document's
+    focus from the previous round's picks. Repeated names are scored once per round."""
     support = _support(mentions)
+    groups: dict[tuple, list[int]] = {}
     for mi, m in enumerate(mentions):
-        m.candidates = [c for c in m.candidates]
-        m.extra["support"] = [support.get((mi, ci), 0) for ci in range(len(m.candidates))]
-    for m in mentions:
         if m.candidates:
-            m.pick = max(m.candidates, key=lambda c: _score(c, m, empty, empty, []))
-    for _ in range(2):
-        for m in mentions:
-            if m.candidates:
-                countries, admin1s, anchors = _focus(mentions, normalise(m.text))
-                m.pick = max(m.candidates, key=lambda c: _score(c, m, countries, admin1s, anchors))
+            groups.setdefault((normalise(m.text), tuple(m.candidates)), []).append(mi)
+    empty: Counter = Counter()
+    focus = {key[0]: (empty, empty, []) for key in groups}
+    for _ in range(3):
+        for key, members in groups.items():
+            m = mentions[members[0]]
+            countries, admin1s, anchors = focus[key[0]]
+            best = max(range(len(m.candidates)), key=lambda ci: _score(
+                m.candidates[ci], support.get((members[0], ci), 0), countries, admin1s, anchors))
+            for mi in members:
+                mentions[mi].pick = m.candidates[best]
+        focus = {key[0]: _focus(mentions, key[0]) for key in groups}
 
 
 def _place_counties(mentions: list[_Mention]) -> None:

@@ -12,7 +12,8 @@ from bisect import bisect_right
 
 from ..records import Quote, Speaker, TextSpan
 from ._quote_rules import (ANONYMOUS_HEADS, ANONYMOUS_WORDS, OBJECT_VERBS, PLATFORMS, PRONOUNS,
-                           SPEECH_NOUNS, SPEECH_VERBS, quote_segments)
+                           SPEECH_NOUNS, SPEECH_VERBS, learned_cues, learned_lemmas,
+                           quote_segments)
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _SENTENCE_END = re.compile(r"[.!?][\"”'’]?\s+[\"“A-Z]")
@@ -27,10 +28,23 @@ class _Doc:
         if title is None:
             first = self.text.split("\n", 1)[0]
             title = (0, len(first)) if 0 < len(first) < 200 else None
-        self.chains = quote_segments(self.text, single_spans=(title,) if title else ())
+        self.chains = self._join_split(quote_segments(self.text, single_spans=(title,) if title else ()))
         self.inside = sorted(s for chain in self.chains for s in chain)
         self.starts = [s for s, _ in self.inside]
         self.names = _name_table(self.doc)
+
+    def _join_split(self, chains):
+        """'"...," Stoltenberg said Thursday, "..."': one quotation around its attribution."""
+        out = chains[:1]
+        for chain in chains[1:]:
+            lo, hi = out[-1][-1][1], chain[0][0]
+            gap = self.text[lo:hi]
+            span = self.doc.char_span(lo, hi, alignment_mode="contract") if "\n" not in gap and len(gap) < 80 else None
+            if span is not None and any(_is_cue(t) for t in span) and gap.rstrip(" \"“'‘«").endswith((",", ".", ":")):
+                out[-1] = out[-1] + chain
+            else:
+                out.append(chain)
+        return out
 
     def quoted(self, idx: int) -> bool:
         i = bisect_right(self.starts, idx) - 1
@@ -52,7 +66,8 @@ def _name_table(doc) -> dict[str, str]:
 
 
 def _is_cue(tok) -> bool:
-    return tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX") or (
+    lemma = tok.lemma_.lower()
+    return (lemma in SPEECH_VERBS or lemma in learned_lemmas()) and tok.pos_ in ("VERB", "AUX") or (
         tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children))
 
 
@@ -92,7 +107,7 @@ def _kind(span, names: dict[str, str]) -> str:
         return "pronoun"
     if ANONYMOUS_WORDS & set(words) or head.lower_ in ANONYMOUS_HEADS:
         return "anonymous"
-    labels = {e.label_ for e in span.ents}
+    labels = {e.label_ for e in span.ents if e.start <= head.i < e.end}
     if "PERSON" in labels or head.text in names:
         return "named"
     if labels & {"ORG", "NORP", "GPE", "FAC"} or head.pos_ == "PROPN":
@@ -181,14 +196,19 @@ def _medium_and_date(d: _Doc, verb):
     return medium, value
 
 
-def _clause_span(d: _Doc, head, *, skip=None) -> tuple[int, int] | None:
+def _clause_span(d: _Doc, head, *, skip=None) -> list[tuple[int, int]] | None:
+    """The clause under ``head`` as one piece, or two around a parenthetical ``skip``."""
     toks = list(head.subtree)
-    if skip is not None:
-        # keep the longer side of the attribution the clause is written around
-        lo_s, hi_s = skip.left_edge.i, skip.right_edge.i
-        left = [t for t in toks if t.i < lo_s]
-        right = [t for t in toks if t.i > hi_s]
-        toks = left if sum(not t.is_punct for t in left) >= sum(not t.is_punct for t in right) else right
+    if skip is None:
+        piece = _piece(d, head, toks)
+        return [piece] if piece else None
+    lo_s, hi_s = skip.left_edge.i, skip.right_edge.i
+    sides = [[t for t in toks if t.i < lo_s], [t for t in toks if t.i > hi_s]]
+    pieces = [p for p in (_piece(d, head, side) for side in sides if sum(not t.is_punct for t in side) >= 2) if p]
+    return pieces or None
+
+
+def _piece(d: _Doc, head, toks) -> tuple[int, int] | None:
     toks = [t for t in toks if not (t.dep_ == "mark" and t.head.i == head.i and t.lower_ in ("that", "whether", "if"))]
     toks = [t for t in toks if not (t.is_punct and t.text in ",;:—–-")] or toks
     if not toks:
@@ -211,18 +231,37 @@ def _content_of(d: _Doc, verb):
              or c.dep_ == "advcl" and any(m.lower_ in ("if", "whether") for m in c.children if m.dep_ == "mark")]
     if comps:
         return _clause_span(d, comps[-1])
-    if verb.dep_ in ("parataxis", "ccomp") and verb.head.i > verb.i - 40 and any(c.dep_ in _SUBJ for c in verb.children) \
-            and verb.i > 0 and d.doc[verb.i - 1].is_punct | (verb.i > 1 and d.doc[verb.i - 2].is_punct):
+    subj = [c for c in verb.children if c.dep_ in _SUBJ]
+    first = min([verb.i] + [c.left_edge.i for c in subj])
+    if verb.dep_ in ("parataxis", "ccomp") and subj and first > 0 and d.doc[first - 1].is_punct:
         # "..., Barden says, far too many lives ...": the attribution is parenthetical
-        return _clause_span(d, verb.head, skip=verb)
+        head = verb.head
+        while head.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "advmod", "neg") and head.head.i != head.i:
+            head = head.head
+        return _clause_span(d, head, skip=verb)
     lemma = verb.lemma_.lower()
-    if lemma in OBJECT_VERBS or lemma in SPEECH_VERBS and lemma not in ("tell", "say", "ask", "add", "continue", "inform", "assure", "advise", "find", "post"):
+    table = learned_cues()
+    best = max(((table.get((lemma, rel), 0.0), head.i, head) for rel, head in _relations(verb)
+                if head.i > verb.i and head.ent_type_ not in ("DATE", "TIME") and head.pos_ != "PRON"),
+               default=None, key=lambda r: r[:2])
+    if best is not None and best[0] > 0:
+        return _clause_span(d, best[2])
+    if lemma in OBJECT_VERBS:
         objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.pos_ != "PRON"]
-        objs += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("about", "for", "of", "on") and c.i == verb.i + 1
-                 for p in c.children if p.dep_ in ("pobj", "pcomp")]
         if objs:
             return _clause_span(d, objs[0])
     return None
+
+
+def _relations(tok):
+    """(relation, head) for each child that may carry what a source said (as in the cue table)."""
+    for c in tok.children:
+        if c.dep_ in ("ccomp", "dobj", "xcomp", "advcl", "attr", "oprd", "dative"):
+            yield c.dep_, c
+        elif c.dep_ == "prep":
+            for p in c.children:
+                if p.dep_ in ("pobj", "pcomp"):
+                    yield f"prep_{c.lower_}", p
 
 
 def _speaker_of(d: _Doc, verb, history: list[Speaker]) -> Speaker | None:
@@ -333,6 +372,17 @@ def _colon_lines(d: _Doc):
         start += len(line) + 1
 
 
+def _merge(spans) -> list[tuple[int, int]]:
+    """Sorted spans with overlapping or touching ones (a closing mark apart) joined."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1] + 2:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
 def _only_attribution(d: _Doc, prev: Quote, start: int) -> bool:
     """Nothing but marks, the previous quote's speaker and cue lie between it and ``start``."""
     skip = [prev.speaker.span if prev.speaker and prev.speaker.span else (0, 0), prev.cue.span if prev.cue else (0, 0)]
@@ -358,9 +408,10 @@ def extract_quotes(parsed, found) -> tuple[Quote, ...]:
     for tok in d.doc:
         if not _is_cue(tok) or d.quoted(tok.idx) or parsed.in_header(tok.idx):
             continue
-        span = _content_of(d, tok)
-        if span is None or span[1] <= span[0]:
+        pieces = _content_of(d, tok)
+        if not pieces or pieces[-1][1] <= pieces[0][0]:
             continue
+        span = (pieces[0][0], pieces[-1][1])
         qtype = _quote_type(d, span)
         hits = [i for i, chain in enumerate(d.chains) if any(s < span[1] and span[0] < e for s, e in chain)]
         if hits and qtype == "direct":
@@ -368,25 +419,27 @@ def extract_quotes(parsed, found) -> tuple[Quote, ...]:
         if hits:
             # the paraphrase takes in the quoted words it only partly covers
             claimed.update(hits)
-            span = (min([span[0]] + [d.chains[i][0][0] for i in hits]),
-                    max([span[1]] + [d.chains[i][-1][1] for i in hits]))
-        out.append((span, qtype, tok, None, None))
+            pieces = _merge(pieces + [seg for i in hits for seg in d.chains[i]])
+            span = (pieces[0][0], pieces[-1][1])
+            out.append((span, qtype, tok, None, None, tuple(pieces) if len(pieces) > 1 else ()))
+            continue
+        out.append((span, qtype, tok, None, None, tuple(pieces) if len(pieces) > 1 else ()))
     for i, chain in enumerate(d.chains):
         if i in claimed:
             continue
         cue = _window_cue(d, chain)
         colon = _colon_speaker(d, chain[0][0]) if cue is None else None
-        out.append(((chain[0][0], chain[-1][1]), "direct", cue, chain, colon))
+        out.append(((chain[0][0], chain[-1][1]), "direct", cue, chain, colon, tuple(chain) if len(chain) > 1 else ()))
     starts = {r[0][0] for r in out}
     for speaker, span in _colon_lines(d):
         if not any(span[0] <= x < span[1] for x in starts):
-            out.append((span, _quote_type(d, span), None, None, speaker))
+            out.append((span, _quote_type(d, span), None, None, speaker, ()))
     out.sort(key=lambda r: r[0][0])
 
     quotes: list[Quote] = []
     last_speaker: Speaker | None = None
     last_end = -1
-    for span, qtype, cue, chain, given in out:
+    for span, qtype, cue, chain, given, parts in out:
         speaker = given or (_speaker_of(d, cue, history) if cue is not None else None)
         if cue is not None and chain is not None and cue.idx > span[1] and (
                 speaker is None or speaker.span[0] < span[0] or speaker.span[0] > cue.idx + 60):
@@ -411,12 +464,12 @@ def extract_quotes(parsed, found) -> tuple[Quote, ...]:
                     continue
             if speaker is None and words < 8:
                 continue  # scare quotes and titles are not statements
-        if chain is None and speaker is not None and speaker.span is not None and span[0] <= speaker.span[0] < span[1]:
+        if chain is None and speaker is not None and speaker.span is not None and any(
+                s <= speaker.span[0] < e for s, e in parts or (span,)):
             continue  # a paraphrase without a source outside it is not an attribution
         if speaker is not None:
             history.append(speaker)
             last_speaker, last_end = speaker, span[1]
-        parts = tuple(chain) if chain is not None and len(chain) > 1 else ()
         text = " ".join(d.text[s:e] for s, e in parts) if parts else d.text[span[0]:span[1]]
         cue_ts = None
         if cue is not None:

@@ -54,38 +54,31 @@ def doc_id_for_path(path: Path, root: Path | None = None) -> str:
     return rel.with_suffix("").as_posix()
 
 
+def _read_decoded(path: Path) -> Union[str, Rejected]:
+    where = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return _reject(where, E.E001, path=where, reason=exc.strerror or str(exc))
+    return _decode(raw, where)
+
+
 def read_text_file(path: Path, *, doc_id: str | None = None) -> Item:
     from .header import parse_header
 
-    where = str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return _reject(where, E.E001, path=where, reason=exc.strerror or str(exc))
-    text = _decode(raw, where)
+    text = _read_decoded(path)
     if isinstance(text, Rejected):
         return text
     header = parse_header(text)
-    return Document(
-        id=doc_id or doc_id_for_path(path),
-        text=text,
-        title=header.title,
-        published=header.published,
-        byline=header.byline,
-        path=where,
-    )
+    return Document(id=doc_id or doc_id_for_path(path), text=text, title=header.title,
+                    published=header.published, byline=header.byline, path=str(path))
 
 
 def read_html_file(path: Path, *, doc_id: str | None = None) -> Item:
-    where = str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return _reject(where, E.E001, path=where, reason=exc.strerror or str(exc))
-    text = _decode(raw, where)
+    text = _read_decoded(path)
     if isinstance(text, Rejected):
         return text
-    return document_from_html(text, doc_id=doc_id or doc_id_for_path(path), where=where)
+    return document_from_html(text, doc_id=doc_id or doc_id_for_path(path), where=str(path))
 
 
 def document_from_html(html: str, *, doc_id: str, where: str, url: str | None = None) -> Item:

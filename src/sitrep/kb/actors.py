@@ -67,6 +67,13 @@ def _singulars(key: str) -> list[str]:
     return [f"{head} {f}" if head else f for f in forms]
 
 
+def _rows(packed: str | None) -> list | None:
+    """Unpack one phrase's rows: [code, start, end, kind, canonical-name index]."""
+    if not packed:
+        return None
+    return [[c, s, e, k, int(n)] for c, s, e, k, n in (r.split(",") for r in packed.split(";"))]
+
+
 def _find(table: dict, key: str):
     for form in _singulars(key):
         if form in table:
@@ -101,7 +108,7 @@ def _split_code(code: str) -> tuple[str, str | None]:
 
 def _actor(key: str, date: str | None) -> ActorCode | None:
     tables = _tables()
-    rows = _find(tables["actors"], key)
+    rows = _rows(_find(tables["actors"], key))
     capital = tables["capitals"].get(key)
     if capital and (not rows or all(r[3] == "place" for r in rows)):
         # a capital standing for its country is that country's government
@@ -125,11 +132,12 @@ def _agent(key: str) -> str | None:
     return code[:3] if code and code[:3] in SECTORS else None
 
 
-def lookup_actor(text: str, *, date: str | None = None) -> ActorCode | None:
+def lookup_actor(text: str, *, date: str | None = None, exact: bool = False) -> ActorCode | None:
     """Code a phrase ("Iraqi security forces" -> IRQ MIL), or None when nothing fits.
 
     ``date`` (ISO) chooses among an office holder's dated codes; without it the most
-    recent open-ended one wins.
+    recent open-ended one wins. ``exact`` accepts only a phrase the KB lists whole, not
+    one composed from parts ("NATO summit" is then not NATO).
     """
     words = _norm(text).split()
     while words and words[0] in _SKIP:
@@ -143,6 +151,8 @@ def lookup_actor(text: str, *, date: str | None = None) -> ActorCode | None:
     sector = _agent(key)
     if sector is not None:
         return ActorCode(None, sector, None, "agent")
+    if exact:
+        return None
     if " of " in key:
         # "foreign minister of Iran", "Secretary-General of the United Nations"
         left, _, right = key.partition(" of ")
@@ -153,16 +163,49 @@ def lookup_actor(text: str, *, date: str | None = None) -> ActorCode | None:
             return ActorCode(actor.code, sector, actor.name, "agent")
     # longest agent suffix ("security forces"), then the longest actor n-gram before it
     cut = next((i for i in range(1, len(words)) if _agent(" ".join(words[i:]))), None)
-    if cut is None:
-        return None
-    sector = _agent(" ".join(words[cut:]))
-    head = words[:cut]
-    for n in range(len(head), 0, -1):
-        for i in range(len(head) - n + 1):
-            actor = _actor(" ".join(head[i:i + n]), date)
+    if cut is not None:
+        sector = _agent(" ".join(words[cut:]))
+        actor = _longest(words[:cut], date)
+        if actor is not None:
+            return ActorCode(actor.code, sector, actor.name, "agent")
+        return ActorCode(None, sector, None, "agent")
+    return _anywhere(words, date)
+
+
+def _longest(words: list[str], date: str | None) -> ActorCode | None:
+    """The actor named by the longest (then leftmost) n-gram of ``words`` that the KB codes."""
+    for n in range(min(len(words), 6), 0, -1):
+        for i in range(len(words) - n + 1):
+            actor = _actor(" ".join(words[i:i + n]), date)
             if actor is not None and actor.code:
-                return ActorCode(actor.code, sector, actor.name, "agent")
-    return ActorCode(None, sector, None, "agent")
+                return actor
+    return None
+
+
+def _anywhere(words: list[str], date: str | None) -> ActorCode | None:
+    """A title or agent word anywhere plus a named actor anywhere ("Iraqi President Saddam
+    Hussein", "rebels in the Ivory Coast", "NATO-member Norway"); a lone country or person
+    with unknown words around it ("Iraqi Kurds") keeps its code with no sector."""
+    if len(words) > 10:
+        return None
+    parts = [p for w in words for p in (w.split("-") if _agent(w) is None else [w]) if p]
+    sector, span = None, (0, 0)
+    for n in range(min(len(parts), 4), 0, -1):
+        hit = next((i for i in range(len(parts) - n + 1) if _agent(" ".join(parts[i:i + n]))), None)
+        if hit is not None:
+            sector, span = _agent(" ".join(parts[hit:hit + n])), (hit, hit + n)
+            break
+    rest = [p for k, p in enumerate(parts) if not span[0] <= k < span[1] and p not in _SKIP]
+    actor = _longest(rest, date) if rest else None
+    if actor is None:
+        return ActorCode(None, sector, None, "agent") if sector else None
+    if actor.kind == "person":
+        return ActorCode(actor.code, actor.sector or sector, actor.name, "person")
+    if actor.kind == "place":
+        return None  # "Munich residents": a town, not its country's actor
+    kind = "agent" if sector else "group" if actor.kind == "country" else actor.kind
+    return ActorCode(actor.code, sector or (actor.sector if actor.kind != "country" else None),
+                     actor.name, kind)
 
 
 def country_name(code: str) -> str | None:
@@ -173,8 +216,8 @@ def country_name(code: str) -> str | None:
 @lru_cache(maxsize=1)
 def _surnames() -> dict[str, set[int]]:
     index: dict[str, set[int]] = {}
-    for key, rows in _tables()["actors"].items():
-        for row in rows:
+    for key, packed in _tables()["actors"].items():
+        for row in _rows(packed):
             if row[3] == "person" and " " in key:
                 index.setdefault(key.rsplit(" ", 1)[1], set()).add(row[4])
     return index
@@ -192,7 +235,7 @@ def lookup_surname(surname: str, *, date: str | None = None) -> ActorCode | None
         return None
     (canon,) = people
     name = tables["canon"][canon]
-    rows = [r for r in tables["actors"].get(_norm(name), []) if r[4] == canon and (r[1] or r[2])]
+    rows = [r for r in _rows(tables["actors"].get(_norm(name))) or [] if r[4] == canon and (r[1] or r[2])]
     day = date[:10]
     live = [r for r in rows if (not r[1] or r[1] <= day) and (not r[2] or day < r[2])]
     if not live:

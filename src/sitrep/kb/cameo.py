@@ -130,14 +130,18 @@ def trigger_match(lemma: str, pos: str, *, before: Sequence[Word] = (),
     for pre, post, code in core:
         if (pre or post) and _matches(pre, before) and _matches(post, after):
             return code, "core"
+    default = next((code for pre, post, code in core if not (pre or post)), None)
     entry = _petrarch()["verbs"].get(lemma) if pos == "VERB" else None
     if entry:
         for pre, post, code in entry[1]:
             if (pre or post) and _matches(pre, before) and _matches(post, after):
+                # our entry decides the PLOVER type; a pattern may only refine the code within it
+                # ("arrested demonstrators" is CAMEO 175, which PLOVER maps to ASSAULT)
+                if code and default and default != VETO and (to_plover(code) or ("",))[0] != to_plover(default)[0]:
+                    break
                 return code or VETO, "pattern"
-    for pre, post, code in core:
-        if not (pre or post):
-            return code, "core"
+    if default:
+        return default, "core"
     if entry and entry[0] and lemma not in GENERIC:
         return entry[0], "default"
     return None

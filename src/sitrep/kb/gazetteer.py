@@ -12,10 +12,13 @@ it in well under a second.
 from __future__ import annotations
 
 import json
+import math
 import os
 import pickle
 import re
+import sys
 import tempfile
+from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -23,7 +26,7 @@ from typing import Optional
 
 from ..errors import E, SitrepError
 
-VERSION = 5  # bump when the index layout or the build rules change
+VERSION = 6  # bump when the index layout or the build rules change
 EXTRA = Path(__file__).with_name("data") / "gazetteer_extra.tsv"
 
 # how a name matched a place: its own name, a GeoNames alternate name, a curated
@@ -216,8 +219,28 @@ def _build() -> dict:
 
     alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     alpha3["XK"] = "XKX"
-    return {"rows": b.rows, "index": {k: tuple(v) for k, v in b.index.items()}, "alpha3": alpha3,
-            "countries": country_rows, "admin1": admin1_rows}
+    return {"columns": _columns(b.rows), "index": {k: _pack(v) for k, v in b.index.items()},
+            "alpha3": alpha3, "countries": country_rows, "admin1": admin1_rows}
+
+
+def _pack(hits: list[tuple[int, int]]):
+    """(row, match) pairs as ints, a bare int for the usual single hit: fewer objects to unpickle."""
+    codes = tuple(row << 3 | match for row, match in hits)
+    return codes[0] if len(codes) == 1 else codes
+
+
+def _columns(rows: list[tuple]) -> dict:
+    """Rows as typed arrays and interned strings, so the cache loads in a fraction of a second."""
+    nan = float("nan")
+    gid, name, lat, lon, iso, feature, admin1, pop, flags = zip(*rows)
+    text = lambda col: [None if v is None else sys.intern(v) for v in col]  # noqa: E731
+    return {
+        "geonameid": array("q", (-1 if v is None else v for v in gid)), "name": list(name),
+        "lat": array("d", (nan if v is None else v for v in lat)),
+        "lon": array("d", (nan if v is None else v for v in lon)),
+        "iso": text(iso), "feature": text(feature), "admin1": text(admin1),
+        "population": array("q", (v or 0 for v in pop)), "flags": text(flags),
+    }
 
 
 def cache_path() -> Path:
@@ -230,22 +253,27 @@ class Gazetteer:
     """Place names to candidate places; ``lookup`` is case-insensitive and ignores a leading 'the'."""
 
     def __init__(self, table: dict):
-        self._rows = table["rows"]
+        self._cols = table["columns"]
         self._index = table["index"]
         self._alpha3 = table["alpha3"]
         self._countries = table["countries"]
         self._admin1 = table["admin1"]
 
     def __len__(self) -> int:
-        return len(self._rows)
+        return len(self._cols["name"])
 
     def _candidate(self, row: int, match: int) -> Candidate:
-        gid, name, lat, lon, iso, feature, admin1, pop, flags = self._rows[row]
-        return Candidate(gid, name, lat, lon, self._alpha3.get(iso) if iso else None, feature, admin1,
-                         pop or 0, MATCHES[match], flags == "capital", flags == "approx")
+        col = self._cols
+        gid, lat, lon, iso, flags = (col["geonameid"][row], col["lat"][row], col["lon"][row], col["iso"][row],
+                                     col["flags"][row])
+        return Candidate(None if gid < 0 else gid, col["name"][row], None if math.isnan(lat) else lat,
+                         None if math.isnan(lon) else lon, self._alpha3.get(iso) if iso else None,
+                         col["feature"][row], col["admin1"][row], col["population"][row], MATCHES[match],
+                         flags == "capital", flags == "approx")
 
     def lookup(self, name: str) -> list[Candidate]:
-        return [self._candidate(r, m) for r, m in self._index.get(normalise(name), ())]
+        codes = self._index.get(normalise(name), ())
+        return [self._candidate(c >> 3, c & 7) for c in ((codes,) if isinstance(codes, int) else codes)]
 
     def __contains__(self, name: str) -> bool:
         return normalise(name) in self._index
@@ -269,6 +297,9 @@ def build_cache(path: Path | None = None) -> Path:
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(table, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+        for stale in path.parent.glob("gazetteer-v*.pkl"):
+            if stale != path:
+                stale.unlink(missing_ok=True)  # an older build or data table
     except (OSError, ImportError, KeyError, ValueError) as exc:
         raise SitrepError(E.E016, reason=str(exc)) from exc
     return path

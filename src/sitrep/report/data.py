@@ -47,6 +47,7 @@ def corpus_summary(store: Store) -> dict:
     """Size, date range, stories and copies of the whole store."""
     row = store.query("""
         SELECT count(*) AS articles, count(copy_of) AS copies, count(DISTINCT cluster) AS stories,
+               count(*) FILTER (WHERE copy_of IS NULL AND copy_kind IS NOT NULL) AS derived,
                min(published) AS first, max(published) AS last
         FROM articles""")[0]
     row["originals"] = row["articles"] - row["copies"]
@@ -60,7 +61,8 @@ def figures(store: Store, f: Filters) -> list[dict]:
         clauses.append("c.place_name ILIKE ?")
         params.append(f"%{f.place}%")
     return store.query(f"""
-        SELECT c.text, c.value, c.approx, c.object, c.actor_code, c.place_name, c.start, c."end",
+        SELECT c.text, c.value, c.approx, c.record->>'$.qualifier' AS qualifier, c.object, c.actor_code,
+               c.place_name, c.start, c."end",
                a.doc_id, a.published, a.title
         FROM counts c JOIN articles a USING (article_id){_where(clauses)}
         ORDER BY a.published, a.doc_id, c.ord""", params)
@@ -71,13 +73,14 @@ def places(store: Store, f: Filters) -> list[dict]:
     if f.place:
         clauses.append("(coalesce(p.name, p.text) ILIKE ? OR CAST(p.geonameid AS VARCHAR) = ?)")
         params += [f"%{f.place}%", f.place]
+    # the first mention (by publication, document, offset) is the one cited
+    first = "coalesce(a.published, '') || a.doc_id || lpad(CAST(p.start AS VARCHAR), 9, '0')"
     return store.query(f"""
         SELECT coalesce(p.name, p.text) AS name, any_value(p.geonameid) AS geonameid,
                any_value(p.country) AS country, any_value(p.feature) AS feature,
                avg(p.lat) AS lat, avg(p.lon) AS lon, count(*) AS mentions,
                count(DISTINCT p.article_id) AS articles,
-               arg_min(a.doc_id, coalesce(a.published, '') || a.doc_id || lpad(CAST(p.start AS VARCHAR), 9, '0')) AS doc_id,
-               arg_min(p.start, coalesce(a.published, '') || a.doc_id || lpad(CAST(p.start AS VARCHAR), 9, '0')) AS start
+               arg_min(a.doc_id, {first}) AS doc_id, arg_min(p.start, {first}) AS start
         FROM places p JOIN articles a USING (article_id){_where(clauses)}
         GROUP BY coalesce(p.name, p.text)
         ORDER BY mentions DESC, name""", params)
@@ -162,7 +165,8 @@ def table_reader(store: Store, table: str, *, include_copies: bool = False, batc
     if table == "articles":
         sql = f"SELECT * FROM articles a{keep} ORDER BY a.published, a.doc_id"
     else:
-        sql = f"SELECT t.* FROM {table} t JOIN articles a USING (article_id){keep} ORDER BY a.published, a.doc_id, t.ord"
+        sql = (f"SELECT t.* FROM {table} t JOIN articles a USING (article_id){keep} "
+               "ORDER BY a.published, a.doc_id, t.ord")
     return store.con.execute(sql).to_arrow_reader(batch)
 
 

@@ -19,8 +19,12 @@ MODALITY_LABELS = {
     "possible": "POSSIBLE, hypothetical: not a fact",
     "negated": "NEGATED: did not happen / denied",
 }
+COPY_KINDS = {"exact": "exact copy", "near": "near copy", "copy": "copy", "rewrite": "rewrite",
+              "stitched": "stitched from other articles"}
 MAX_STATEMENTS_PER_SPEAKER = 2
 MAX_STATEMENTS = 30
+PERSON_KINDS = ("named", "pronoun", "title")
+SPEAKER_RANK = {"named": 1, "organization": 2, "title": 3, "anonymous": 4, "collective": 5}
 
 
 @dataclass
@@ -41,7 +45,13 @@ class Section:
     empty: str = "(none)"
 
 
+def _clean(value) -> str:
+    """Joined multi-actor columns ("KGZ; ; TJK") and header line breaks, tidied for one line."""
+    return "; ".join(p for p in (" ".join(str(value or "").split()).split(";")) if p.strip()).replace(" ;", ";")
+
+
 def _actor(text, code) -> str:
+    text, code = _clean(text), _clean(code)
     if text and code:
         return f"{text} ({code})"
     return text or code or "?"
@@ -75,6 +85,13 @@ def _timeline(events: list[dict]) -> Section:
     return sec
 
 
+def _speaker_rank(q: dict) -> int:
+    """0 for a person the text names (even when a later pronoun or title is the cue)."""
+    if q.get("speaker_name") and q.get("speaker_kind") in PERSON_KINDS:
+        return 0
+    return SPEAKER_RANK.get(q.get("speaker_kind") or "", len(SPEAKER_RANK) + 1)
+
+
 def _statements(quotes: list[dict]) -> Section:
     sec = Section("statements", "Key statements")
     by_speaker: dict[str, list[dict]] = defaultdict(list)
@@ -82,12 +99,15 @@ def _statements(quotes: list[dict]) -> Section:
         if q.get("speaker_name") or q.get("speaker_text"):
             by_speaker[_speaker(q)].append(q)
     # the longest direct quotes say the most; indirect ones fill in for speakers without any
-    chosen = []
-    for qs in by_speaker.values():
+    # named people first, then the most quoted, so a long story keeps its key voices to the end
+    groups = sorted(by_speaker.values(), key=lambda qs: (min(map(_speaker_rank, qs)), -len(qs)))
+    picked = []
+    for qs in groups:
         qs = sorted(qs, key=lambda q: (q.get("type") != "direct", -len(q.get("text") or "")))
-        chosen += qs[:MAX_STATEMENTS_PER_SPEAKER]
-    chosen.sort(key=lambda q: (str(q.get("date") or ""), q.get("doc_id") or "", q.get("start") or 0))
-    for q in chosen[:MAX_STATEMENTS]:
+        picked += qs[:MAX_STATEMENTS_PER_SPEAKER]
+    chosen = sorted(picked[:MAX_STATEMENTS],
+                    key=lambda q: (str(q.get("date") or ""), q.get("doc_id") or "", q.get("start") or 0))
+    for q in chosen:
         who = _speaker(q) + (f", {q['speaker_role']}" if q.get("speaker_role") else "")
         to = f" (to {q['medium']})" if q.get("medium") else ""
         sec.items.append(Item(f"{who}{to} [{q.get('type')}]", doc=q.get("doc_id"), offset=q.get("start"),
@@ -115,7 +135,8 @@ def _quoted(quotes: list[dict]) -> Section:
 def _figures(rows: list[dict]) -> Section:
     sec = Section("figures", "Figures")
     for c in rows:
-        value = f"{'~' if c.get('approx') else ''}{c['value']:,g}"
+        prefix = f"{c['qualifier']} " if c.get("qualifier") else "~" if c.get("approx") else ""
+        value = f"{prefix}{c['value']:,g}"
         extra = ", ".join(x for x in (c.get("actor_code"), c.get("place_name")) if x)
         sec.items.append(Item(f"{value} {c.get('object') or ''}".rstrip() + (f" ({extra})" if extra else ""),
                               doc=c.get("doc_id"), offset=c.get("start"), quote=snippet(c.get("text")),
@@ -138,9 +159,10 @@ def _sources(rows: list[dict]) -> Section:
     sec = Section("sources", "Sources")
     for a in rows:
         if a.get("copy_of_doc"):
-            status = f"{a.get('copy_kind') or 'copy'} of {a['copy_of_doc']}: not counted again"
+            kind = COPY_KINDS.get(a.get("copy_kind") or "", a.get("copy_kind") or "copy")
+            status = f"{kind} of {a['copy_of_doc']}: not counted again"
         else:
-            status = "original"
+            status = COPY_KINDS.get(a.get("copy_kind") or "", a.get("copy_kind") or "original")
         if a.get("sources"):
             status += "; draws on " + ", ".join(str(s) for s in a["sources"])
         meta = " · ".join(x for x in (a.get("byline"), a.get("source"), a.get("url")) if x)
@@ -159,6 +181,9 @@ def summary_lines(data: dict) -> list[str]:
     s = data["summary"]
     lines = [f"{s['articles']} articles ({s['originals']} original, {s['copies']} detected as copies) "
              f"in {s['stories']} distinct stories, published {s['first'] or '?'} to {s['last'] or '?'}."]
+    if s.get("derived"):
+        lines.append(f"{s['derived']} further article(s) stitched together from others; they are listed with "
+                     "their sources and counted as their own reports.")
     if s.get("rejected"):
         lines.append(f"{s['rejected']} inputs were rejected at ingest.")
     if data.get("filters"):
@@ -180,8 +205,12 @@ def render_markdown(data: dict) -> str:
         out += ["", f"## {sec.title} ({len(sec.items)})", ""]
         if not sec.items:
             out.append(sec.empty)
+        day = None
         for it in sec.items:
-            head = f"**{it.when}** " if it.when else ""
+            if sec.key == "timeline" and it.when != day:
+                day = it.when
+                out += ([""] if out[-1] else []) + [f"### {day}", ""]
+            head = f"**{it.when}** " if it.when and sec.key != "timeline" else ""
             label = f"[{it.label}] " if it.label else ""
             quote = f" “{it.quote}”" if it.quote else ""
             out.append(f"- {head}{label}{it.text} — {_cite(it)}{quote}".replace("\n", " "))
@@ -210,6 +239,9 @@ def render_html(data: dict, *, link_articles: bool = False) -> str:
     out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
            "<title>Situation report</title>", f"<style>{_CSS}</style></head><body>",
            "<h1>Situation report</h1>"]
+    if link_articles:  # served by ``sitrep serve``: the way back to the other pages
+        out.insert(-1, '<nav><a href="/">Articles</a> · <a href="/events">Events</a> · '
+                       '<a href="/quotes">Quotes</a> · <a href="/report.json">JSON</a></nav>')
     out += [f"<p>{escape(line)}</p>" for line in summary_lines(data)]
     for sec in build_sections(data):
         out.append(f'<section id="{sec.key}"><h2>{escape(sec.title)} ({len(sec.items)})</h2>')

@@ -77,8 +77,9 @@ def article_page(db, params, key):
 # -- HTML renderings -------------------------------------------------------------------
 
 _CSS = """body{font:14px/1.4 system-ui,sans-serif;margin:1.5rem;color:#222}nav a{margin-right:1rem}
-table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #ddd;padding:.2rem .4rem;vertical-align:top;text-align:left}
-th{background:#f4f4f4}pre{white-space:pre-wrap;max-width:60rem;background:#fafafa;padding:.8rem;border:1px solid #eee}"""
+table{border-collapse:collapse;margin:.5rem 0}
+td,th{border:1px solid #ddd;padding:.2rem .4rem;vertical-align:top;text-align:left}th{background:#f4f4f4}
+pre{white-space:pre-wrap;max-width:60rem;background:#fafafa;padding:.8rem;border:1px solid #eee}"""
 
 
 def _layout(title: str, body: str, json_href: str) -> str:

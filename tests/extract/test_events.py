@@ -1,0 +1,162 @@
+"""Events: the CAMEO/PLOVER tables, trigger coding, arguments, modality, date and place."""
+from __future__ import annotations
+
+import pytest
+
+from sitrep.kb import cameo
+from sitrep.records import Extraction, Place, Quote, Time
+
+SEED_PUBLISHED = "2020-02-14"
+
+
+def test_crosswalk_both_ways():
+    assert cameo.to_plover("0311") == ("AGREE", None)
+    assert cameo.to_plover("1712") == ("ASSAULT", "seize")
+    assert cameo.to_plover("021")[0] == "REQUEST"  # appeals fold into REQUEST
+    assert cameo.to_plover("010") is None  # plain statements are no PLOVER event
+    assert cameo.plover_root("ACCUSE") == "11"
+    assert "154" in cameo.plover_to_cameo("MOBILIZE")
+    assert cameo.codebook()["190"].startswith("Use conventional military force")
+
+
+def test_trigger_codes_in_context():
+    w = lambda s: [(x, x) for x in s.split()]
+    assert cameo.trigger_code("send", "VERB", after=w("more troops to the region")) == "154"
+    assert cameo.trigger_code("strike", "NOUN", before=w("an air")) == "195"
+    assert cameo.trigger_code("kill", "VERB", after=w("in a training accident")) == cameo.VETO
+    assert cameo.trigger_code("say", "VERB") is None
+    assert cameo.trigger_match("accuse", "VERB")[1] == "core"
+
+
+def _found(parsed, **records):
+    return Extraction(id=parsed.id, article=parsed.article, **records)
+
+
+def _time(text, sub, value):
+    s = text.index(sub)
+    return Time(text=sub, span=(s, s + len(sub)), type="DATE", value=value)
+
+
+def _run(parse, text, published=SEED_PUBLISHED, **records):
+    from sitrep.extract.events import extract_events
+
+    parsed = parse(text, published=published)
+    return extract_events(parsed, _found(parsed, **records))
+
+
+@pytest.mark.model
+def test_seed_suspension_and_agreement_dates(parse):
+    text = ("The alliance suspended the mission on January 6 as a result of the heightened tensions.\n\n"
+            "NATO defense ministers agreed on Wednesday to expand the Western alliance's training mission in Iraq.")
+    times = (_time(text, "January 6", "2020-01-06"), _time(text, "Wednesday", "2020-02-12"))
+    events = _run(parse, text, times=times)
+    susp = [v for v in events if v.trigger.text == "suspended"]
+    assert susp and susp[0].date == "2020-01-06" and susp[0].date_basis == "sentence"
+    assert susp[0].source and susp[0].source[0].text == "The alliance"
+    agree = [v for v in events if v.type in ("AGREE", "COOPERATE")]
+    assert agree and agree[0].date == "2020-02-12"
+    assert any(a.code == "IGO" for a in agree[0].source)
+    assert agree[0].modality == "planned"
+    assert agree[0].cameo.startswith("03")
+
+
+@pytest.mark.model
+def test_killing_demand_and_deployment(parse):
+    text = ("The two issues have collided in Iraq, where the US last month killed Iran's most powerful general, "
+            "Qassem Suleimani. The ministers were responding to a demand by U.S. President Donald Trump for NATO "
+            "to do more in the Middle East. He has sent more than 15,000 American troops to the Mideast since May.")
+    events = _run(parse, text, times=(_time(text, "last month", "2020-01"),))
+    kill = [v for v in events if v.type == "ASSAULT"]
+    assert kill and kill[0].trigger.text == "killed" and kill[0].date == "2020-01"
+    assert [a.code for a in kill[0].source] == ["USA"] and kill[0].target[0].code == "IRN"
+    demand = [v for v in events if v.type == "REQUEST"]
+    assert demand and demand[0].source[0].code == "USA" and demand[0].target[0].code == "IGO"
+    # no date in its own sentence: the previous sentence's, and it says so
+    assert demand[0].date == "2020-01" and demand[0].date_basis == "context"
+    assert any(v.type == "MOBILIZE" and v.trigger.text == "sent" for v in events)
+
+
+@pytest.mark.model
+def test_modality(parse):
+    text = ("Two diplomats said an increase to 2,000 for the force might come through a reassignment of troops. "
+            "Israel did not attack the convoy. Egypt will host the talks. Rebels attacked the town.")
+    events = _run(parse, text, published=None)
+    by_trigger = {v.trigger.text: v for v in events}
+    assert by_trigger["increase"].modality == "possible"
+    assert by_trigger["attack"].modality == "negated"
+    assert by_trigger["host"].modality == "planned"
+    assert by_trigger["attacked"].modality == "asserted"
+    assert by_trigger["attacked"].date is None and by_trigger["attacked"].date_basis is None
+
+
+@pytest.mark.model
+def test_quoted_event_links_quote_and_place(parse):
+    text = 'Police in Baghdad arrested twelve protesters. "The army shelled our village," he said.'
+    s = text.index('"The army')
+    quote = Quote(id="q1", type="direct", text=text[s + 1:text.index(',"')], span=(s, text.index(',"') + 2))
+    b = text.index("Baghdad")
+    place = Place(text="Baghdad", span=(b, b + 7), geonameid=98182, name="Baghdad", country="IRQ")
+    events = _run(parse, text, quotes=(quote,), places=(place,))
+    arrest = next(v for v in events if v.type == "COERCE")
+    assert arrest.place.geonameid == 98182 and arrest.place_basis == "sentence"
+    assert arrest.date == SEED_PUBLISHED and arrest.date_basis == "publication"
+    shell = next(v for v in events if v.type == "ASSAULT")
+    assert shell.quote == "q1" and shell.modality == "reported"
+    assert shell.place_basis == "context"
+
+
+@pytest.mark.model
+def test_nested_triggers_fold_into_their_governor(parse):
+    events = _run(parse, "Iran threatened to attack American bases in the region.")
+    assert [v.type for v in events] == ["THREATEN"]
+    assert events[0].source[0].code == "IRN"
+
+
+@pytest.mark.model
+def test_seed_article_events(seed_extraction):
+    rec = seed_extraction
+    types = {v.type for v in rec.events}
+    assert {"ASSAULT", "REQUEST", "MOBILIZE"} <= types and types & {"AGREE", "COOPERATE"}
+    for v in rec.events:
+        assert v.type in ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+                          "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", ["", "...", "\n\n\n", "attack", "“Killed”—by whom?", "A " * 300, "Kill kill kill."])
+def test_odd_text_never_raises(parse, text):
+    for v in _run(parse, text, published=None):
+        assert v.sentence[0] <= v.trigger.span[0] < v.trigger.span[1] <= v.sentence[1]
+
+
+def test_content_refines_generic_codes():
+    from sitrep.extract.events import _refine
+
+    assert _refine("030", "0874") == "035"  # agree to withdraw: intent to yield
+    assert _refine("100", "042") == "106"  # demand a meeting
+    assert _refine("130", "190") == "138"  # threaten force
+    assert _refine("0356", "190") == "0356"  # already specific
+    assert _refine("030", None) == "030"
+
+
+@pytest.mark.model
+def test_adjective_triggers_and_refined_codes(parse):
+    events = _run(parse, "France was highly critical of the Israeli raid on Gaza. "
+                         "The rebels agreed to withdraw their fighters from the town.")
+    crit = next(v for v in events if v.trigger.text == "critical")
+    assert crit.type == "ACCUSE" and crit.source[0].code == "FRA" and crit.target[0].code == "ISR"
+    agree = next(v for v in events if v.type == "AGREE")
+    assert agree.cameo == "035" and agree.modality == "planned"
+
+
+def test_pronoun_points_back_to_the_nearest_fitting_entity():
+    from sitrep.extract._event_actors import resolve_pronoun
+    from sitrep.records import Entity
+
+    ents = (Entity(id="e1", name="Jens Stoltenberg", kind="person", mentions=((0, 16),), code="IGO"),
+            Entity(id="e2", name="Iraq", kind="place", mentions=((30, 34),), code="IRQ"),
+            Entity(id="e3", name="Esper", kind="person", mentions=((40, 45),), code="USA"))
+    assert resolve_pronoun("he", 38, ents).id == "e1"
+    assert resolve_pronoun("He", 60, ents).id == "e3"
+    assert resolve_pronoun("they", 60, ents) is None  # a place is not "they"
+    assert resolve_pronoun("we", 60, ents) is None

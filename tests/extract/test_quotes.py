@@ -1,0 +1,142 @@
+"""Quotes and speakers: each quoting convention, hostile mark soup, and the seed article."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from sitrep.extract._quote_rules import quote_segments
+from sitrep.records import Extraction
+
+
+def _segments(text, **kw):
+    return [[text[s:e] for s, e in chain] for chain in quote_segments(text, **kw)]
+
+
+def test_straight_and_curly_marks():
+    assert _segments('He said "one two" and “three four”.') == [["one two"], ["three four"]]
+
+
+def test_open_quote_continues_in_next_paragraph():
+    text = '"First part of it.\n\n"Second part," she said.'
+    assert _segments(text) == [["First part of it.", "Second part,"]]
+
+
+def test_open_quote_without_continuation_ends_with_paragraph():
+    assert _segments('He said "never closed\n\nNext paragraph.') == [["never closed"]]
+
+
+def test_single_quotes_only_in_headline():
+    text = "Deal 'very positive,' minister says\n\nThe minister's view."
+    assert _segments(text, single_spans=((0, 35),)) == [["very positive,"]]
+    assert _segments(text) == []
+
+
+def test_nyt_double_apostrophes():
+    assert _segments("''We finally may see it,'' he said.") == [["We finally may see it,"]]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(['"', "“", "”", "'", "‘", "’", "«", "»", ":", "—", "''", "\n", "\n\n", " ",
+                                 "word", "Said", "he said", "."]), max_size=40))
+def test_mark_soup_never_raises(pieces):
+    text = "".join(pieces)
+    for chain in quote_segments(text, single_spans=((0, len(text)),)):
+        for s, e in chain:
+            assert 0 <= s < e <= len(text)
+
+
+@pytest.fixture(scope="module")
+def quotes_of(parse):
+    from sitrep.extract.quotes import extract_quotes
+
+    def run(text):
+        parsed = parse(text)
+        return extract_quotes(parsed, Extraction(id="t", article=parsed.article))
+
+    return run
+
+
+@pytest.mark.model
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(['"', "“", "”", "'", "‘", "«", "»", ":", " — ", "\n", "\n\n", " ",
+                                 "Smith", " said ", "the minister", "according to", "told Reuters", "."]),
+                max_size=30))
+def test_extractor_on_mark_soup(quotes_of, pieces):
+    text = "".join(pieces)
+    for q in quotes_of(text):
+        assert 0 <= q.span[0] <= q.span[1] <= len(text)
+        if q.speaker and q.speaker.span:
+            assert 0 <= q.speaker.span[0] <= q.speaker.span[1] <= len(text)
+
+
+@pytest.mark.model
+def test_split_quote_is_one_quote(quotes_of):
+    (q,) = quotes_of('"We will act quickly," Stoltenberg said Thursday, "and we will not wait for anyone."')
+    assert q.type == "direct" and len(q.parts) == 2
+    assert q.speaker.text == "Stoltenberg"
+    assert "Stoltenberg" not in q.text
+
+
+@pytest.mark.model
+def test_colon_introduced_quote(quotes_of):
+    (q,) = quotes_of('The minister said: "We will not accept any delay in the talks."')
+    assert q.type == "direct" and q.speaker.text == "The minister" and q.speaker.kind == "title"
+
+
+@pytest.mark.model
+def test_dash_attributed_quote(quotes_of):
+    (q,) = quotes_of('"Peace will only come through talks and patience." — Maria Lopez')
+    assert q.speaker.name == "Maria Lopez"
+
+
+@pytest.mark.model
+def test_indirect_with_and_without_that(quotes_of):
+    for text in ("Officials said that the border would reopen on Monday.",
+                 "Officials said the border would reopen on Monday."):
+        (q,) = quotes_of(text)
+        assert q.type == "indirect" and q.text.startswith("the border")
+        assert q.speaker.kind == "collective"
+
+
+@pytest.mark.model
+def test_inverted_and_according_to(quotes_of):
+    (q,) = quotes_of("The talks collapsed late on Friday, said the foreign minister.")
+    assert q.text.startswith("The talks collapsed") and q.speaker.text == "the foreign minister"
+    (q,) = quotes_of("According to the Pentagon, three soldiers were wounded in the attack.")
+    assert q.speaker.text == "the Pentagon" and q.cue.text == "According to"
+    assert q.text.startswith("three soldiers")
+
+
+@pytest.mark.model
+def test_mixed_quote(quotes_of):
+    (q,) = quotes_of('Stoltenberg told reporters the mission would restart "as soon as possible".')
+    assert q.type == "mixed" and q.speaker.text == "Stoltenberg"
+
+
+@pytest.mark.model
+def test_verbless_quote_takes_previous_speaker(quotes_of):
+    text = ('"We are ready to help our partners in the region," Jane Smith said. '
+            'The plan has two stages. "In the first stage we will train local forces and advisers."')
+    quotes = quotes_of(text)
+    assert all(q.speaker and q.speaker.name == "Jane Smith" for q in quotes)
+
+
+@pytest.mark.model
+def test_seed_quotes(seed_extraction):
+    quotes = seed_extraction.quotes
+    by_text = {q.text: q for q in quotes}
+    title = by_text["very positive,"]
+    assert title.speaker.name == "Sajjan"
+    sajjan = next(q for q in quotes if q.text.startswith("As you know"))
+    assert sajjan.speaker.name == "Sajjan" and sajjan.medium == "The Canadian Press"
+    stolt = [q for q in quotes if q.speaker and q.speaker.name and q.speaker.name.endswith("Stoltenberg")]
+    assert len(stolt) >= 4
+    he = next(q for q in quotes if q.text.startswith("We are going to look"))
+    assert he.speaker.text == "he" and he.speaker.kind == "pronoun" and he.speaker.name.endswith("Stoltenberg")
+    first = next(q for q in quotes if q.text.startswith("In the first instance"))
+    assert first.speaker.name.endswith("Stoltenberg")
+    assert any(q.speaker and q.speaker.name == "Esper" for q in quotes)
+    diplomats = next(q for q in quotes if q.speaker and q.speaker.text == "Two anonymous diplomats")
+    assert diplomats.speaker.kind == "anonymous" and diplomats.medium == "Reuters"
+    for q in quotes:
+        assert seed_extraction and 0 <= q.span[0] < q.span[1]
