@@ -50,8 +50,8 @@ def _date_range(f: Filters, column: str, clauses: list, params: list) -> None:
 
 def _event_where(f: Filters) -> tuple[str, list]:
     clauses, params = [], []
-    if not f.include_copies:
-        clauses.append("a.copy_of IS NULL")
+    if not f.include_copies:  # nor sentences a stitched article took from its sources
+        clauses.append("a.copy_of IS NULL AND e.copied_from IS NULL")
     if f.type:
         clauses.append("upper(e.type) = upper(?)")
         params.append(f.type)

@@ -5,7 +5,8 @@ import json
 
 import pytest
 
-from sitrep.evaluate.places import Options, _km, _match, score
+from sitrep.evaluate.places import Options, _match, score
+from sitrep.kb.gazetteer import great_circle_km as _km
 from tests.conftest import shared_path
 
 

@@ -22,8 +22,6 @@ import time
 
 import pytest
 
-pytestmark = [pytest.mark.slow, pytest.mark.model]
-
 PEOPLE = ["Maria Lopez", "Ahmed Karimi", "John Whitfield", "Li Wei", "Olga Petrenko", "Samuel Okoro"]
 ROLES = ["foreign minister", "police spokesman", "army commander", "governor", "opposition leader"]
 PLACES = ["Baghdad", "Kabul", "Lagos", "Caracas", "Kyiv", "Manila", "Beirut", "Nairobi"]
@@ -97,6 +95,8 @@ def check_store(db, reference: dict) -> int:
     return len(doc_ids)
 
 
+@pytest.mark.slow
+@pytest.mark.model
 def test_sigkill_then_resume_stores_every_article_once(tmp_path):
     from sitrep.api import extract_documents
     from sitrep.records import Document
@@ -119,3 +119,15 @@ def test_sigkill_then_resume_stores_every_article_once(tmp_path):
     assert done.returncode == 0, done.stderr
     assert check_store(db, reference) == len(docs)
     assert stored == sorted(stored), "a kill lost articles that had been committed"
+
+
+def test_missing_model_fails_fast_with_workers(tmp_path):
+    """Workers whose model does not load must not be restarted forever: E010, at once."""
+    from sitrep.api import ingest_documents
+    from sitrep.config import Options
+    from sitrep.errors import SitrepError
+    from sitrep.records import Document
+
+    docs = [Document(id=d["id"], text=d["text"]) for d in generated_documents(3)]
+    with pytest.raises(SitrepError, match="E010"):
+        ingest_documents(docs, db=tmp_path / "s.duckdb", options=Options(model="no_such_model", n_process=2))

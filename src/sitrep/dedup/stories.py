@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import Union
 
 from .index import CopyIndex, Decision, Sketch
-from .normalise import content_tokens
+from .normalise import content_tokens, sentences
 from .provenance import provenance
 
 STORY_DAYS = 1  # reports of one event may date it a day apart (time zones, "yesterday")
 STORY_WORDING = 0.5  # token Jaccard of two event sentences told in the same words
 COPIED_WORDING = 0.8  # ... and of a sentence copied from a source article
+COPIED_MIN = 3  # content tokens: a shorter sentence ("He said.") is anyone's
 
 
 class Assignment(dict):
@@ -30,6 +31,7 @@ class Assignment(dict):
         self.rows: dict[str, list[dict]] = {"dedup_sketches": [], "dedup_links": []}
         self.updates: list[tuple[str, list]] = []
         self.story_events: dict[tuple[str, int], str] = {}
+        self.copied_from: dict[tuple[str, int], str] = {}  # events that repeat a source's sentence
 
 
 def _load_index(store) -> CopyIndex:
@@ -78,7 +80,7 @@ def assign_copies(store, items) -> Assignment:
         out[h] = {"cluster": d.cluster, "copy_of": d.copy_of, "kind": d.kind, "sources": d.sources,
                   "provenance": provenance(doc.text)}
     related = {h: [d for d in (out[h]["copy_of"], *out[h]["sources"]) if d] for h, _, _ in items}
-    out.story_events = _story_events(store, items, related)
+    out.story_events, out.copied_from = _story_events(store, items, related)
     return out
 
 
@@ -99,26 +101,65 @@ def _same_wording(a: str | None, b: str | None, at_least: float = 0.0) -> bool:
     return bool(a and b) and len(a & b) / len(a | b) >= (at_least or STORY_WORDING)
 
 
-def _story_events(store, items, related: dict[str, list[str]]) -> dict[tuple[str, int], str]:
-    """A story-event id per new event. It joins an earlier event of the same type when
-    - that event is in an article this one copies or was stitched from, and has the same
-      actors or a sentence worded alike (a copy re-dates nothing, and its actors may resolve
-      differently out of their original context); or
+def _located(text: str) -> list[tuple[int, int, str]]:
+    """The normalised sentences of a text with their offsets (those found verbatim)."""
+    out, pos = [], 0
+    for s in sentences(text):
+        at = text.find(s, pos)
+        if at >= 0:
+            out.append((at, at + len(s), s))
+            pos = at + len(s)
+    return out
+
+
+def _copied_sentence(located, at: int, sources: dict[str, list[frozenset]]) -> tuple[str, frozenset] | None:
+    """The source article and normalised sentence that the sentence at offset ``at`` copies,
+    if any: rewriting moves are undone, so a spun sentence still matches."""
+    s = next((s for a, b, s in located if a <= at < b), None)
+    words = _words(s)
+    if len(words) < COPIED_MIN:
+        return None
+    return next(((aid, w) for aid, ws in sources.items() for w in ws
+                 if len(words & w) / len(words | w) >= COPIED_WORDING), None)
+
+
+def _story_events(store, items, related: dict[str, list[str]]):
+    """A story-event id per new event, and for events that repeat a sentence of an article
+    this one copies or was stitched from, that source article.
+
+    A repeated sentence tells the source's event: the event joins the source event told in
+    that sentence whatever its type or actors (the extractor may code a sentence differently
+    in another context; two events it reads in one sentence may join one). Else an event
+    joins an earlier event of the same type when
+    - that event is in a source article and has the same actors or a sentence worded alike
+      (a copy re-dates nothing, and its actors may resolve differently out of context); or
     - it is within ``STORY_DAYS``, with the same actor codes and a compatible place; events
       with no actor code at all need the same place or a sentence worded alike, since "an
       attack" on the same day is otherwise anything.
     Else it gets a new id of its own."""
+    wanted = sorted({a for ids in related.values() for a in ids})
+    texts = {h: doc.text for h, doc, _ in items if h in wanted}
+    if wanted:
+        texts.update(store.con.execute("SELECT article_id, text FROM articles WHERE article_id IN (SELECT unnest(?))",
+                                       [wanted]).fetchall())
+    source_sents = {aid: [w for s in sentences(t or "") if len(w := _words(s)) >= COPIED_MIN]
+                    for aid, t in texts.items()}
     new = []
     for h, doc, ex in items:
+        mine = {a: source_sents.get(a, []) for a in related.get(h, ())}
+        located = _located(doc.text) if mine and ex.events else []
         for k, v in enumerate(ex.events):
-            new.append({"h": h, "k": k, "type": v.type, "day": _event_day(v.date) or _event_day(ex.article.published),
+            copied = _copied_sentence(located, v.trigger.span[0], mine) if mine else None
+            new.append({"h": h, "k": k, "type": v.type, "copied": copied,
+                        "day": _event_day(v.date) or _event_day(ex.article.published),
                         "src": "; ".join(a.code or "" for a in v.source) or None,
                         "tgt": "; ".join(a.code or "" for a in v.target) or None,
                         "place": str(v.place.geonameid or v.place.name) if v.place else None,
                         "sentence": doc.text[v.sentence[0]:v.sentence[1]]})
     cols = ("SELECT e.article_id, e.type, e.source_code, e.target_code, "
             "coalesce(CAST(e.geonameid AS VARCHAR), e.place_name), substr(coalesce(e.date, a.published), 1, 10), "
-            "e.sentence, e.story_event FROM events e JOIN articles a USING (article_id) WHERE e.story_event IS NOT NULL")
+            "e.sentence, e.story_event, e.copied_from FROM events e JOIN articles a USING (article_id) "
+            "WHERE e.story_event IS NOT NULL")
     rows = []
     days = [n["day"] for n in new if n["day"]]
     if days:
@@ -126,27 +167,44 @@ def _story_events(store, items, related: dict[str, list[str]]) -> dict[tuple[str
         rows += store.con.execute(cols + " AND substr(coalesce(e.date, a.published), 1, 10) BETWEEN ? AND ? "
                                   "AND e.type IN (SELECT unnest(?))",
                                   [lo.isoformat(), hi.isoformat(), sorted({n["type"] for n in new})]).fetchall()
-    wanted = sorted({a for ids in related.values() for a in ids})
     if wanted:
         rows += store.con.execute(cols + " AND e.article_id IN (SELECT unnest(?))", [wanted]).fetchall()
     pool: dict[str, list[dict]] = {}  # by type
-    for aid, typ, src, tgt, place, day, sentence, sid in rows:
+    for aid, typ, src, tgt, place, day, sentence, sid, copied in rows:
         pool.setdefault(typ, []).append({"h": aid, "type": typ, "src": src, "tgt": tgt, "place": place,
-                                         "day": _event_day(day), "sentence": sentence, "sid": sid})
+                                         "day": _event_day(day), "sentence": sentence, "sid": sid,
+                                         "copied": copied})
     out: dict[tuple[str, int], str] = {}
+    copied_from: dict[tuple[str, int], str] = {}
     for n in new:
         near = related.get(n["h"], ())
         claimed = {v for (h, _), v in out.items() if h == n["h"]}
-        sources = [e for t in pool for e in pool[t] if e["h"] in near and e["sid"] not in claimed] if near else []
+        told = [e for t in pool for e in pool[t] if e["h"] in near] if near else []
+        sources = [e for e in told if e["sid"] not in claimed]
         actors = (n["src"], n["tgt"])
-        sid = next((e["sid"] for e in sources if e["type"] == n["type"] and
+        sid = None
+        if n["copied"]:
+            aid, words = n["copied"]
+            copied_from[(n["h"], n["k"])] = aid
+            # the source's event sentence may hold the copied one (a lead glued to the byline)
+            # or be part of it (the parser split it)
+            at = [e for e in told if e["h"] == aid and len(words & (w := _words(e["sentence"]))) >=
+                  max(COPIED_MIN, COPIED_WORDING * min(len(words), len(w)))]
+            # same type first, unclaimed first: a sentence with two events keeps them apart
+            at.sort(key=lambda e: (e["type"] != n["type"], e["sid"] in claimed))
+            # no source event there (the source's extraction missed it): one id per source sentence
+            sid = at[0]["sid"] if at else "se-" + hashlib.sha1(
+                f"{aid}:{n['type']}:{sorted(words)}".encode()).hexdigest()[:16]
+        sid = sid or next((e["sid"] for e in sources if e["type"] == n["type"] and
                     ((e["src"], e["tgt"]) == actors or _same_wording(e["sentence"], n["sentence"]))), None)
         # a sentence copied from a source tells the source's event even when the copy's
         # context gave it another type
         sid = sid or next((e["sid"] for e in sources if _same_wording(e["sentence"], n["sentence"], COPIED_WORDING)),
                           None)
         for e in pool.get(n["type"], ()) if sid is None else ():
-            if (e["src"], e["tgt"]) == actors and e["day"] and n["day"] and \
+            # a repeated sentence's coding is the copy's reading out of context: its source's
+            # event is what later reports join, not that reading
+            if not e["copied"] and (e["src"], e["tgt"]) == actors and e["day"] and n["day"] and \
                     abs((e["day"] - n["day"]).days) <= STORY_DAYS:
                 if n["src"] or n["tgt"]:
                     ok = e["place"] is None or n["place"] is None or e["place"] == n["place"]
@@ -159,7 +217,7 @@ def _story_events(store, items, related: dict[str, list[str]]) -> dict[tuple[str
         sid = sid or "se-" + hashlib.sha1(f"{n['h']}:{n['k']}".encode()).hexdigest()[:16]
         pool.setdefault(n["type"], []).append(dict(n, sid=sid))
         out[(n["h"], n["k"])] = sid
-    return out
+    return out, copied_from
 
 
 def story_rows(db: Union[str, Path]) -> list[dict]:

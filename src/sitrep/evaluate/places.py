@@ -16,6 +16,7 @@ import statistics
 from dataclasses import dataclass
 
 from ..config import Options as RunOptions
+from ..kb.gazetteer import great_circle_km
 
 FAR_KM = 20_000.0
 NON_TOPONYM_KINDS = frozenset({"Literal_Expression", "Non_Lit_Expression", "Non_Toponym"})
@@ -26,14 +27,6 @@ class Options:
     count_demonyms: bool = True
     limit: int | None = None  # score only the first N documents (quick slices while iterating)
     model: str | None = None
-
-
-def _km(lat1, lon1, lat2, lon2) -> float:
-    from ..extract.places import _km as km
-    from ..kb.gazetteer import Candidate
-
-    point = lambda la, lo: Candidate(None, "", la, lo, None, "city", None, 0, "name")  # noqa: E731
-    return km(point(lat1, lon1), point(lat2, lon2))
 
 
 def _match(gold: list[dict], pred: list[dict]) -> list[tuple[dict, dict]]:
@@ -52,8 +45,11 @@ def _match(gold: list[dict], pred: list[dict]) -> list[tuple[dict, dict]]:
     return out
 
 
-def score(gold_path, *, options=None) -> dict:
-    """Detection P/R/F1 and resolution accuracy of sitrep's places on one gold file."""
+def score(gold_path, *, options=Options()) -> dict:
+    """Detection P/R/F1 and resolution accuracy of sitrep's places on one gold file.
+
+    ``options`` is this scorer's ``Options``, or the run ``sitrep.config.Options`` the CLI
+    passes (its model is used, scoring options keep their defaults)."""
     from ..extract import stage_function
     from ..nlp.pipeline import parse_documents
     from ..records import Document
@@ -83,7 +79,8 @@ def score(gold_path, *, options=None) -> dict:
         for g, p in _match(gold, pred):
             n_match += 1
             if g.get("lat") is not None and g.get("lon") is not None:
-                errors.append(FAR_KM if p.get("lat") is None else _km(g["lat"], g["lon"], p["lat"], p["lon"]))
+                errors.append(FAR_KM if p.get("lat") is None
+                              else great_circle_km(g["lat"], g["lon"], p["lat"], p["lon"]))
             if g.get("geonameid") and p.get("geonameid"):
                 with_ids += 1
                 agree += g["geonameid"] == p["geonameid"]

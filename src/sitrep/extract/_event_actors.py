@@ -21,7 +21,9 @@ SECTOR_WORDS = {
     "COP": "police policeman policemen",
     "REB": "rebel rebels insurgent insurgents militant militants guerrilla guerrillas separatists",
     "OPP": "opposition",
-    "CVL": "protester protesters demonstrators civilians residents people villagers students workers",
+    "CVL": "protester protesters demonstrator demonstrators civilian civilians resident residents people villager "
+           "villagers student students worker workers prisoner prisoners detainee detainees hostage hostages "
+           "activist activists",
     "LEG": "parliament lawmakers legislators senate congress",
     "JUD": "court judge judges prosecutor prosecutors",
     "MED": "journalist journalists reporters media",

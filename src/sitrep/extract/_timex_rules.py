@@ -53,7 +53,7 @@ _NUMW = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](
          r"seven|eight|nine)(?![a-z]))?|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|eleven|"
          r"twelve|one|two|three|four|five|six|seven|eight|nine|ten)(?![a-z])")
 _NUM = (rf"(?P<num>(?i:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{_NUMW}|a\s+few|a\s+couple(?:\s+of)?|couple\s+of|several|few|many|"
-        r"half\s+an?|an?))")
+        r"half\s+an?|an?\s+half|an?))")
 _UNIT_WORDS = (r"(?i:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|"
                r"centur(?:y|ies)|millenni(?:um|a))")
 _UNIT = rf"(?P<unit>{_UNIT_WORDS})(?![a-z])"
@@ -109,7 +109,7 @@ def _num(text: Optional[str]) -> Optional[float]:
         return float(t)
     if t in ("a", "an"):
         return 1
-    if t.startswith("half"):
+    if t.startswith(("half", "a half", "an half")):
         return 0.5
     if t.startswith(("a couple", "couple")):
         return 2
@@ -137,7 +137,9 @@ def _unit(word: str) -> str:
 def duration(n: Optional[float], unit: str) -> str:
     code, is_time, mult = UNIT[unit]
     if n is not None and not float(n).is_integer() and unit == "hour":
-        n, code = n * 60, "M"
+        # TIDES writes a fraction of an hour in minutes: "an hour and a half" is PT1H30M
+        whole, minutes = int(n), round((n - int(n)) * 60)
+        return f"PT{whole}H{minutes}M" if whole else f"PT{minutes}M"
     return f"P{'T' if is_time else ''}{_fmt_num(None if n is None else n * mult)}{code}"
 
 
@@ -182,6 +184,7 @@ def shift(anchor: date, unit: str, k: int) -> str:
     return f"{anchor.year // 1000 + k}"
 
 
+_PART_OF_YEAR = re.compile(r"^\d{4}-(?:Q[1-4]|H[12])$")
 _ABSOLUTE = re.compile(r"\d{4}(?:-(?:\d\d(?:-\d\d)?|Q[1-4]|H[12]|W\d\d|SP|SU|FA|WI))?")
 
 
@@ -307,6 +310,9 @@ def _next_text(m: re.Match, n: int = 20) -> str:
     return m.string[m.end(): m.end() + n]
 
 
+_EXTENT_PREPOSITIONS = ("over", "for", "during", "within", "in", "through", "throughout", "across")
+
+
 def _tense(m: re.Match, ctx: Context) -> Optional[str]:
     # "since" settles it whatever the verb: "has sent troops since May" points back
     return "past" if _prev_word(m) == "since" else ctx.tense(m.start())
@@ -420,7 +426,10 @@ def _relative(m, ctx):
     what = re.sub(r"\s+", " ", m["what"].lower())
     step = {"this past": -1, "last": -1, "past": -1, "previous": -1, "prior": -1, "latest": -1, "most recent": -1,
             "this": 0, "current": 0, "next": 1, "coming": 1, "following": 1, "upcoming": 1}[rel]
-    if what in UNIT and (m["the"] and rel in ("past", "last", "next") or rel == "past") and what != "day":
+    # "the next month" in a story told in the past is the month after ("The next month it cracked")
+    narrative = rel == "next" and _tense(m, ctx) == "past" and _prev_word(m) not in _EXTENT_PREPOSITIONS
+    if what in UNIT and (m["the"] and rel in ("past", "last", "next") or rel == "past") and what != "day" \
+            and not narrative:
         return "DURATION", duration(1, what)  # "the past year" is a stretch of time, not a calendar year
     a = ctx.anchor
     if m["the"] and what in UNIT and rel in ("next", "following", "previous", "prior"):
@@ -462,8 +471,20 @@ def _same_unit(m, ctx):
     unit = m["unit"].lower()
     if unit in PART_OF_DAY:
         pod = "T" + PART_OF_DAY[unit]
-        return "TIME", Anaphoric(lambda ref: _truncate(ref, "day") and ref + pod, None)
-    return "DATE", Anaphoric(lambda ref: _truncate(ref, unit), None)
+        return "TIME", Anaphoric(lambda ref: _truncate(ref, "day") and ref + pod,
+                                 None if ctx.anchor is None else _day(ctx.anchor) + pod)
+    # with nothing to point back to, "that day" can only be the document's
+    return "DATE", Anaphoric(lambda ref: _truncate(ref, unit), None if ctx.anchor is None else shift(ctx.anchor, unit, 0))
+
+
+@rule(rf"{_B}(?i:the\s+{_POD}){_E}(?!\s+(?i:of|before|after)\b)")
+def _the_part_of_day(m, ctx):
+    # "in the morning" is the morning of the day the narrative is at
+    if _prev_word(m) not in ("in", "during", "through", "throughout", "by", "until", "into"):
+        return None
+    pod = "T" + PART_OF_DAY[m["pod"].lower()]
+    return "TIME", Anaphoric(lambda ref: _truncate(ref, "day") and ref + pod,
+                             None if ctx.anchor is None else _day(ctx.anchor) + pod)
 
 
 @rule(rf"{_B}(?P<what>(?i:today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|"
@@ -510,9 +531,33 @@ def _offset(m, ctx):
         return "DATE", "FUTURE_REF" if later else "PAST_REF"
     k = k if later else -k
     deictic = shift(ctx.anchor, unit, k)
+    import os
+    if m["dir"].lower() == "ago" and unit == "year" and not os.environ.get("E1"):
+        # "profit rose from a year ago" after "the third quarter": the quarter a year back,
+        # the granularity the comparison is made at (TimeBank's financial convention)
+        return "DATE", Anaphoric(lambda ref: shift_value(ref, unit, k) if _PART_OF_YEAR.search(ref) else None,
+                                 deictic)
     if m["dir"].lower() in ("ago", "from now", "hence"):
         return "DATE", deictic
+    import os
+    if os.environ.get("E2") == "deictic":
+        return "DATE", deictic
+    if os.environ.get("E2") == "refunit":
+        return "DATE", Anaphoric(lambda ref: shift_value(ref, unit, k) if _PART_OF_YEAR.search(ref) else None, deictic)
     return "DATE", Anaphoric(lambda ref: shift_value(ref, unit, k), deictic)
+
+
+@rule(rf"{_B}(?:(?P<a>(?i:a))\s+)?(?i:quarter[\s-]century|quarter\s+of\s+a\s+century){_E}")
+def _quarter_century(m, ctx):
+    return "DURATION", "P25Y"
+
+
+@rule(rf"{_B}(?:(?i:many|some)\s+)?(?i:years|months|weeks|days|decades|centuries|hours|minutes)\s+"
+      rf"(?P<dir>(?i:ago|earlier|from\s+now|hence)){_E}")
+def _vague_offset(m, ctx):
+    # "years ago": a time before now, how long before unsaid; "hours later" in a story about
+    # the past is no future, so it is left alone
+    return "DATE", "PAST_REF" if m["dir"].lower() in ("ago", "earlier") else "FUTURE_REF"
 
 
 @rule(rf"{_B}(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.?|p\.m\.?|am|pm)(?![a-z]))"
@@ -543,7 +588,7 @@ def _clock(ctx, h: int, minute: int):
     return "TIME", Anaphoric(lambda ref: _truncate(ref, "day") and ref + clock, day + clock, local=True)
 
 
-@rule(rf"{_B}(?P<the>(?i:the)\s+)?(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+"
+@rule(rf"{_B}(?P<the>(?i:the)\s+)?(?:(?i:fiscal)\s+)?(?:(?P<year0>1[6-9]\d\d|20\d\d)\s+(?:(?i:fiscal)\s+)?)?(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+"
       r"(?P<kind>(?i:quarter|half))(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?(?P<year>\d{4})|\s+(?P<year2>\d{4})|"
       r"\s+(?i:of)\s+(?P<rel>(?i:this|last|next|the))\s+(?i:(?:fiscal\s+)?year))?(?![\w-])")
 def _quarter(m, ctx):
@@ -552,7 +597,7 @@ def _quarter(m, ctx):
     if half and n > 2:
         return None
     label = f"H{n}" if half else f"Q{n}"
-    year = m["year"] or m["year2"]
+    year = m["year"] or m["year2"] or m["year0"]
     if m["rel"] and ctx.anchor:
         year = str(ctx.anchor.year + {"last": -1, "next": 1}.get(m["rel"].lower(), 0))
     if year:
@@ -569,11 +614,29 @@ def _quarter(m, ctx):
     return "DATE", Anaphoric(lambda ref: _in_other_year(ref, ctx.anchor, f"-{label}"), f"{y}-{label}", local=True)
 
 
-@rule(rf"{_B}(?i:the\s+quarter){_E}(?!\s*-)")
+@rule(rf"{_B}(?i:(?:the|that)\s+(?P<ago>(?:year[\s-](?:earlier|ago|before)|prior[\s-]year|year-previous)\s+)?quarter)"
+      rf"{_E}(?!\s*-)")
 def _the_quarter(m, ctx):
+    # "the quarter" is the one the report is about; "the year-earlier quarter" that one a year back
+    k = -4 if m["ago"] else 0
     deictic = None if ctx.anchor is None else \
-        _quarter_shift(ctx.anchor, 0 if _tense(m, ctx) in ("future", "present") else -1)
-    return "DATE", Anaphoric(lambda ref: ref if re.fullmatch(r"\d{4}-Q\d", ref) else None, deictic)
+        _quarter_shift(ctx.anchor, k + (0 if _tense(m, ctx) in ("future", "present") else -1))
+    return "DATE", Anaphoric(lambda ref: shift_value(ref, "quarter", k) if re.fullmatch(r"\d{4}-Q\d", ref) else None,
+                             deictic)
+
+
+@rule(rf"{_B}(?i:the\s+(?:year[\s-](?:earlier|ago|before)|prior[\s-]year|year-previous)\s+(?P<what>period|(?P<ord>"
+      rf"first|second|third|fourth)\s+(?P<kind>quarter|half))){_E}")
+def _year_earlier(m, ctx):
+    if m["ord"] is None:  # "the year-earlier period": a year before the period reported on
+        deictic = None if ctx.anchor is None else str(ctx.anchor.year - 1)
+        return "DATE", Anaphoric(lambda ref: shift_value(ref, "year", -1) if _PART_OF_YEAR.search(ref) else None,
+                                 deictic)
+    n = ORDINAL[m["ord"].lower()]
+    label = ("H" if m["kind"].lower() == "half" else "Q") + str(n)
+    deictic = None if ctx.anchor is None else f"{ctx.anchor.year - 1}-{label}"
+    return "DATE", Anaphoric(lambda ref: f"{int(ref[:4]) - 1}-{label}" if _PART_OF_YEAR.search(ref) else None,
+                             deictic)
 
 
 @rule(rf"{_B}(?P<w>(?i:now|currently|nowadays|presently|these\s+days|the\s+present(?=\s*[.,;:!?)]|\s+(?:and|or)\b)"
@@ -592,9 +655,14 @@ def _reference(m, ctx):
 
 @rule(rf"{_B}(?P<q>(?i:every|each|per)\s+(?:(?P<other>(?i:other))\s+|{_NUM}\s+)?)"
       rf"(?P<what>{_UNIT_WORDS}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-      r"(?i:morning|afternoon|evening|night|weekend))(?![a-z])")
+      r"(?i:morning|afternoon|evening|night|weekend|spring|summer|autumn|winter)|"
+      r"January|February|March|April|May|June|July|August|September|October|November|December)(?![a-z])")
 def _every(m, ctx):
     what = m["what"].lower()
+    if what in MONTH_NUM:
+        return "SET", f"XXXX-{MONTH_NUM[what]:02d}"
+    if what in SEASON:
+        return "SET", f"XXXX-{SEASON[what]}"
     if what in WEEKDAY_NUM:
         return "SET", f"XXXX-WXX-{WEEKDAY_NUM[what] + 1}"
     if what in PART_OF_DAY:
@@ -647,15 +715,19 @@ def _vague_duration(m, ctx):
     return "DURATION", duration(None, _unit(m["unit"]))
 
 
-@rule(rf"{_B}(?i:the\s+(?P<unit>year|month|week|decade|century)){_E}(?![-’']|\s+(?i:earlier|ago|before)\b)")
+@rule(rf"{_B}(?i:the\s+(?P<unit>year|month|week|decade|century|day)){_E}(?![-’']|\s+(?i:earlier|ago|before)\b)")
 def _the_unit(m, ctx):
     # "the year" is a date after "in", "earlier in", "the end of" ...; "for the year" is a stretch
-    if not (_DATE_MOD.search(m.string[max(0, m.start() - 40): m.start()]) or
-            _prev_word(m) in ("in", "during", "of")):
-        return None
+    before = m.string[max(0, m.start() - 40): m.start()]
     unit = m["unit"].lower()
+    if unit == "day":  # only "earlier in the day", "the end of the day": "the day" is mostly a noun
+        if not (_DATE_MOD.search(before) or re.search(r"(?i:earlier|later|early|late)\s+in\s+$", before)):
+            return None
+    elif not (_DATE_MOD.search(before) or _prev_word(m) in ("in", "during", "of")):
+        return None
     deictic = None if ctx.anchor is None else shift(ctx.anchor, unit, 0)
-    return "DATE", Anaphoric(lambda ref: _truncate(ref, unit), deictic) if unit in ("year", "month") else deictic
+    return "DATE", Anaphoric(lambda ref: _truncate(ref, unit), deictic) if unit in ("year", "month", "day") \
+        else deictic
 
 
 def _holiday_date(name: str, year: int) -> Optional[date]:

@@ -1,10 +1,13 @@
 """Counts: numbers that count something ("roughly 200 Canadian special forces").
 
 What counts: a cardinal number (digits, number words, "1.5 million", "two dozen", or
-"hundreds/thousands of") attached to a noun it quantifies, through ``nummod`` or a
-following "of"/"for" phrase. What does not: dates, years, times, ages, ordinals, money
-and percentages (ratios, not things that can be counted), durations ("three days"), and
-numbers with no counted noun. ``object`` is the counted noun phrase without the words
+"hundreds/thousands of", read as "more than" 100/1000) attached to a noun it quantifies,
+through ``nummod`` or a following "of"/"for" phrase. What does not: dates, years, times,
+ages, ordinals, money and percentages (amounts and ratios, not things that can be counted:
+spaCy's MONEY/PERCENT spans and currency nouns), durations and measures ("three days",
+"41 feet"), numbers inside names ("the Final Four"), addresses, partitives ("one of the
+players"), fractional values without a scale word, a lone "one" thing that is not an
+actor, and numbers with no counted noun. ``object`` is the counted noun phrase without the words
 that name its actor ("special forces"); the actor comes from the actor KB over the whole
 phrase and the entity whose mention it overlaps; the place is the first place named
 after the count in its sentence (or before it, when none follows).

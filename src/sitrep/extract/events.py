@@ -19,8 +19,9 @@ WINDOW_AFTER, WINDOW_BEFORE = 12, 5  # context words the lexicon patterns may lo
 DATE_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?$")
 # a nested trigger is folded into a trigger that takes it as its content ("threatened to
 # attack", "accused X of killing") or repeats its type ("launched an attack"), unless it is
-# merely coordinated with it or hangs on it as a separate clause ("..., responding to a demand")
-FOLD_STOP = {"conj", "relcl", "parataxis", "advcl"}
+# merely coordinated with it, hangs on it as a separate clause ("..., responding to a demand")
+# or is its subject ("clashes claim 11 lives": the clashes are the event)
+FOLD_STOP = {"conj", "relcl", "parataxis", "advcl", "nsubj", "nsubjpass", "csubj"}
 # the target is looked for in the trigger's complements, never in its adjuncts of cause,
 # time or manner ("suspended the mission as a result of the U.S.-Iran tensions")
 ADJUNCT_DEPS = {"advcl", "relcl", "parataxis", "punct", "cc", "conj", "advmod", "npadvmod", "mark", "agent"}
@@ -56,11 +57,21 @@ def _trigger(tok) -> Optional[tuple[str, str]]:
     if pos is None:
         return None
     lemma = next((x for x in _lemmas(tok, pos) if is_trigger_lemma(x, pos)), None)
+    gerund = tok.lower_.endswith("ing") and not any(c.dep_ in ("det", "poss", "amod") for c in tok.children)
+    if lemma is None and pos == "NOUN" and (gerund or tok.lower_.endswith("s") and (
+            tok.dep_ == "ROOT" or any(c.dep_ in ("nsubj", "dobj") for c in tok.children))):
+        # a gerund ("of suspending talks") or a plural-looking noun heading the sentence
+        # ("Malaysia denounces ...") is a verb the tagger took for a noun
+        pos = "VERB"
+        lemma = next((x for x in _lemmas(tok, pos) if is_trigger_lemma(x, pos)), None)
     if lemma is None:
         return None
     sent = tok.sent
     after = [t for t in tok.subtree if t.i > tok.i][:WINDOW_AFTER] if pos != "VERB" else \
         [t for t in sent if t.i > tok.i][:WINDOW_AFTER]
+    # a passive verb's patient comes first: "the curfew was lifted" reads as "lifted the curfew"
+    patient = [t for c in tok.children if c.dep_ == "nsubjpass" for t in c.subtree]
+    after = patient + after if pos == "VERB" else after
     before = [t for t in sent if tok.i - WINDOW_BEFORE <= t.i < tok.i]
     hit = trigger_match(lemma, pos, before=_words(before), after=_words(after))
     return None if hit is None or hit[0] == VETO or to_plover(hit[0]) is None else hit
@@ -119,6 +130,7 @@ def _nearest(items, tok):
 
 
 def extract_events(parsed, found) -> tuple[Event, ...]:
+    """PLOVER events of one article, in text order, using the earlier stages' records."""
     doc = parsed.doc
     art = parsed.article
     times = [t for t in found.times if t.type == "DATE" and t.value and DATE_VALUE.match(t.value)]
@@ -151,7 +163,11 @@ def extract_events(parsed, found) -> tuple[Event, ...]:
                 after = [t for c in tok.children if c.i > tok.i and c.dep_ not in ADJUNCT_DEPS
                          and not (c.dep_ == "prep" and c.lower_ in ADJUNCT_PREPS) for t in c.subtree]
                 target = _scan(doc, after, found.entities, skip=taken) or target
+            target = _domestic(source, target)
             when, where = _nearest(s_times, tok), _nearest(s_places, tok)
+            if source and source[0].sector and not any(a.code for a in source) and where and where.country:
+                # "demonstrators protested in Belgrade": local people of the place it happened in
+                source = (source[0].replace(code=where.country),) + source[1:]
             date, date_basis = ((when.value, "sentence") if when else (last_date, "context") if last_date
                                 else (art.published, "publication") if art.published else (None, None))
             place, place_basis = ((where, "sentence") if where else (last_place, "context") if last_place
@@ -184,6 +200,16 @@ def _best(doc, groups, entities) -> tuple[ActorRef, ...]:
     """The first candidate group that codes to an actor, else the first group."""
     coded = [_actors(doc, g, entities) for g in groups]
     return next((c for c in coded if any(a.code for a in c)), coded[0] if coded else ())
+
+
+def _domestic(source, target) -> tuple[ActorRef, ...]:
+    """An uncoded group of people acted on by a state is taken to be that state's own
+    ("the government released 30 political prisoners": NGA -> NGA prisoners), as CAMEO
+    codes domestic events; an IGO source says nothing about nationality."""
+    state = next((a.code for a in source if a.code and a.code != "IGO"), None)
+    if state is None or not target or any(a.code for a in target) or target[0].sector is None:
+        return target
+    return (target[0].replace(code=state),) + target[1:]
 
 
 def _scan(doc, tokens, entities, skip=frozenset()) -> tuple[ActorRef, ...]:

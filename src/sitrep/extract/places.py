@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..kb.gazetteer import Candidate, load_gazetteer, normalise
+from ..kb.gazetteer import Candidate, great_circle_km, load_gazetteer, normalise
 from ..records import Place
 
 ENT_LABELS = {"GPE": "toponym", "LOC": "toponym", "FAC": "facility"}
@@ -59,11 +59,7 @@ class _Mention:
 
 
 def _km(a: Candidate, b: Candidate) -> float:
-    if a.lat is None or b.lat is None:
-        return math.inf
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+    return math.inf if a.lat is None or b.lat is None else great_circle_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _trim(doc, start: int, end: int) -> tuple[int, int]:
@@ -194,7 +190,8 @@ def _detect(parsed, gaz) -> list[_Mention]:
             if n == 1 and (doc[i].is_sent_start and doc[i].pos_ != "PROPN" and not doc[i].is_upper
                            or doc[i].is_stop):
                 continue
-            if n == 1 and i > 0 and _name_like(doc[i - 1]) and not doc[i - 1].is_sent_start and not strong_hit(cands):
+            head = n == 1 and i > 0 and _name_like(doc[i - 1]) and not doc[i - 1].is_sent_start
+            if head and not strong_hit(cands):
                 continue  # the head of a longer name: "Main Street", "First Baptist Church"
             if n == 1 and doc[i].pos_ not in ("PROPN", "ADJ", "NOUN") and cands[0].match != "alias":
                 continue
@@ -287,7 +284,8 @@ def _support(mentions: list[_Mention]) -> dict[tuple[int, int], float]:
     # a county whose centre is unknown (its state's stands in) is near all of its state
     points, states, approx_states = {}, {}, {}
     for k, cands in names.items():
-        local = [c for c in cands[:MAX_SUPPORT_CANDIDATES] if c.lat is not None and c.feature in ("city", "admin2")]
+        local = [c for c in cands[:MAX_SUPPORT_CANDIDATES]
+                 if c.lat is not None and c.feature in ("city", "admin2")]
         xy = [(c.lat, c.lon) for c in local if not c.approx]
         if xy:
             points[k] = np.radians(np.array(xy))
@@ -313,7 +311,8 @@ def _support(mentions: list[_Mention]) -> dict[tuple[int, int], float]:
                 xy = points.get(k)
                 if xy is None or c.approx:
                     continue
-                h = np.sin((xy[:, 0] - la) / 2) ** 2 + math.cos(la) * np.cos(xy[:, 0]) * np.sin((xy[:, 1] - lo) / 2) ** 2
+                h = (np.sin((xy[:, 0] - la) / 2) ** 2
+                     + math.cos(la) * np.cos(xy[:, 0]) * np.sin((xy[:, 1] - lo) / 2) ** 2)
                 if (6371.0 * 2 * np.arcsin(np.sqrt(np.minimum(h, 1.0))) < NEAR_KM).any():
                     hits += 1
             out[(mi, ci)] = seen[(key, c)] = min(hits, MAX_SUPPORT)

@@ -110,8 +110,10 @@ def _kind(span, names: dict[str, str]) -> str:
     labels = {e.label_ for e in span.ents if e.start <= head.i < e.end}
     if "PERSON" in labels or head.text in names:
         return "named"
-    if labels & {"ORG", "NORP", "GPE", "FAC"} or head.pos_ == "PROPN":
+    if labels & {"ORG", "NORP", "GPE", "FAC"}:
         return "organization"
+    if head.pos_ == "PROPN":
+        return "named"
     if head.tag_ in ("NNS", "NNPS") or any(t.like_num for t in span):
         return "collective"
     return "title"
@@ -143,6 +145,12 @@ def _resolve(d: _Doc, start: int, end: int, kind: str, history: list[Speaker]):
     if persons:
         ent = persons[0]
         return d.names.get(ent.text.strip(" ,.'’s"), ent.text), None, _role_of(d, span, ent)
+    if kind == "named":
+        first = span.root
+        while first.i > span.start and d.doc[first.i - 1].pos_ == "PROPN" and d.doc[first.i - 1].dep_ in ("compound", "flat"):
+            first = d.doc[first.i - 1]
+        name = d.text[first.idx:span.root.idx + len(span.root)]
+        return d.names.get(name, name), None, None
     if kind == "title":
         # "the minister": the latest speaker whose role names the same office
         head = span.root.lower_
@@ -210,6 +218,11 @@ def _clause_span(d: _Doc, head, *, skip=None) -> list[tuple[int, int]] | None:
 
 def _piece(d: _Doc, head, toks) -> tuple[int, int] | None:
     toks = [t for t in toks if not (t.dep_ == "mark" and t.head.i == head.i and t.lower_ in ("that", "whether", "if"))]
+    # a dash or semicolon after the head opens the writer's own aside ("— a modest boost for ...")
+    cut = next((t.i for t in sorted(toks, key=lambda t: t.i) if t.i > head.i and t.text in ("—", "–", "--", ";")
+                and not d.quoted(t.idx)), None)
+    if cut is not None:
+        toks = [t for t in toks if t.i < cut]
     toks = [t for t in toks if not (t.is_punct and t.text in ",;:—–-")] or toks
     if not toks:
         return None
@@ -230,7 +243,8 @@ def _content_of(d: _Doc, verb):
     comps = [c for c in verb.children if c.dep_ == "ccomp" and (c.i > verb.i or c.pos_ in ("VERB", "AUX"))
              or c.dep_ == "advcl" and any(m.lower_ in ("if", "whether") for m in c.children if m.dep_ == "mark")]
     if comps:
-        return _clause_span(d, comps[-1])
+        after = [c for c in comps if c.i > verb.i]
+        return _clause_span(d, after[0] if after else comps[-1])
     subj = [c for c in verb.children if c.dep_ in _SUBJ]
     first = min([verb.i] + [c.left_edge.i for c in subj])
     if verb.dep_ in ("parataxis", "ccomp") and subj and first > 0 and d.doc[first - 1].is_punct:
@@ -306,7 +320,7 @@ def _window_cue(d: _Doc, chain: list[tuple[int, int]]):
         elif n == len(windows) - 2:
             cues = [t for t in cues if not _SENTENCE_END.search(d.text, last[1] + 1, t.idx)][:1]
         for t in cues:
-            if _subject(t) is not None or t.lower_ == "according":
+            if _subject(t) is not None or t.lower_ == "according" or n == len(windows) - 2:
                 return t
     return None
 
@@ -314,10 +328,15 @@ def _window_cue(d: _Doc, chain: list[tuple[int, int]]):
 def _adjacent_speaker(d: _Doc, chain, cue, history) -> Speaker | None:
     """'"...," Sajjan says' / '"...," said the minister': the words between mark and verb."""
     end = chain[-1][1]
-    if not end <= cue.idx <= end + 80:
+    if not end <= cue.idx <= end + 160:
         return None
     between = d.doc.char_span(end, cue.idx, alignment_mode="contract")
-    toks = [t for t in between or () if not t.is_punct and not t.is_space and not d.quoted(t.idx)]
+    toks = []
+    for t in between or ():
+        if t.is_punct and toks:
+            break  # "Bill Eastland, wearing a cowboy hat, said": the name before the aside
+        if not t.is_punct and not t.is_space and not d.quoted(t.idx):
+            toks.append(t)
     if not toks:
         stop = next((t for t in d.doc[cue.i + 1:cue.i + 12] if t.is_punct and t.text != "-" or t.ent_type_ == "DATE"), None)
         toks = [t for t in d.doc[cue.i + 1:stop.i if stop is not None else cue.i + 1] if not t.is_space]
@@ -372,6 +391,16 @@ def _colon_lines(d: _Doc):
         start += len(line) + 1
 
 
+def _scare_quote(d: _Doc, chain) -> bool:
+    """A few quoted words inside a sentence ("Ted Cruz" pins), not set off as a statement."""
+    (start, _), end = chain[0], chain[-1][1]
+    if len(chain) > 1 or len(d.text[start:end].split()) >= 4:
+        return False
+    after = d.text[end:end + 4].lstrip("”\"'’ ")
+    before = d.text[max(0, start - 4):start].rstrip("“\"'‘ ")
+    return not (after[:1] in (",", "—", "–", "") or before.endswith(":") or d.text[end - 1] in ",!?")
+
+
 def _merge(spans) -> list[tuple[int, int]]:
     """Sorted spans with overlapping or touching ones (a closing mark apart) joined."""
     out: list[tuple[int, int]] = []
@@ -416,6 +445,16 @@ def extract_quotes(parsed, found) -> tuple[Quote, ...]:
         hits = [i for i, chain in enumerate(d.chains) if any(s < span[1] and span[0] < e for s, e in chain)]
         if hits and qtype == "direct":
             continue  # the quote pass below attributes it with its own span
+        if hits and tok.idx > span[1]:
+            # '"...," Eastland, wearing a hat, said' parsed as one clause: the quote ends it
+            ends = [e for i in hits for _, e in d.chains[i] if span[0] < e < span[1]
+                    and (d.text[e - 1] == "," or d.text[e:e + 3].lstrip("”\"'’ ").startswith(","))]
+            if ends:
+                pieces = [(a, min(b, ends[0])) for a, b in pieces if a < ends[0]]
+                span = (pieces[0][0], pieces[-1][1])
+                qtype = _quote_type(d, span)
+                if qtype == "direct":
+                    continue
         if hits:
             # the paraphrase takes in the quoted words it only partly covers
             claimed.update(hits)
@@ -425,7 +464,7 @@ def extract_quotes(parsed, found) -> tuple[Quote, ...]:
             continue
         out.append((span, qtype, tok, None, None, tuple(pieces) if len(pieces) > 1 else ()))
     for i, chain in enumerate(d.chains):
-        if i in claimed:
+        if i in claimed or _scare_quote(d, chain):
             continue
         cue = _window_cue(d, chain)
         colon = _colon_speaker(d, chain[0][0]) if cue is None else None
@@ -480,3 +519,4 @@ def extract_quotes(parsed, found) -> tuple[Quote, ...]:
         quotes.append(Quote(id=f"q{len(quotes) + 1}", type=qtype, text=text, span=span, speaker=speaker,
                             cue=cue_ts, medium=medium, date=date, parts=parts))
     return tuple(quotes)
+

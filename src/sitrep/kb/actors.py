@@ -106,7 +106,11 @@ def _split_code(code: str) -> tuple[str, str | None]:
     return head, sector
 
 
-def _actor(key: str, date: str | None) -> ActorCode | None:
+def _actor(key: str, date: str | None, cased: frozenset | None = None) -> ActorCode | None:
+    # names are written with capitals: lower-case "us", "who" or "aid" are not the USA,
+    # the WHO or an aid agency
+    if cased is not None and not any(w in cased for w in key.split()):
+        return None
     tables = _tables()
     rows = _rows(_find(tables["actors"], key))
     capital = tables["capitals"].get(key)
@@ -140,12 +144,14 @@ def lookup_actor(text: str, *, date: str | None = None, exact: bool = False) -> 
     one composed from parts ("NATO summit" is then not NATO).
     """
     words = _norm(text).split()
+    cased = frozenset(w for raw in text.split() if raw != raw.lower()
+                      for w in _norm(raw).replace("-", " ").split() + _norm(raw).split())
     while words and words[0] in _SKIP:
         words = words[1:]
     if not words:
         return None
     key = " ".join(words)
-    whole = _actor(key, date)
+    whole = _actor(key, date, cased)
     if whole is not None:
         return whole
     sector = _agent(key)
@@ -158,31 +164,31 @@ def lookup_actor(text: str, *, date: str | None = None, exact: bool = False) -> 
         left, _, right = key.partition(" of ")
         sector = _agent(left)
         right_words = [w for w in right.split() if w not in _SKIP]
-        actor = _actor(" ".join(right_words), date) if right_words else None
+        actor = _actor(" ".join(right_words), date, cased) if right_words else None
         if sector and actor and actor.code:
             return ActorCode(actor.code, sector, actor.name, "agent")
     # longest agent suffix ("security forces"), then the longest actor n-gram before it
     cut = next((i for i in range(1, len(words)) if _agent(" ".join(words[i:]))), None)
     if cut is not None:
         sector = _agent(" ".join(words[cut:]))
-        actor = _longest(words[:cut], date)
+        actor = _longest(words[:cut], date, cased)
         if actor is not None:
             return ActorCode(actor.code, sector, actor.name, "agent")
         return ActorCode(None, sector, None, "agent")
-    return _anywhere(words, date)
+    return _anywhere(words, date, cased)
 
 
-def _longest(words: list[str], date: str | None) -> ActorCode | None:
+def _longest(words: list[str], date: str | None, cased: frozenset) -> ActorCode | None:
     """The actor named by the longest (then leftmost) n-gram of ``words`` that the KB codes."""
     for n in range(min(len(words), 6), 0, -1):
         for i in range(len(words) - n + 1):
-            actor = _actor(" ".join(words[i:i + n]), date)
+            actor = _actor(" ".join(words[i:i + n]), date, cased)
             if actor is not None and actor.code:
                 return actor
     return None
 
 
-def _anywhere(words: list[str], date: str | None) -> ActorCode | None:
+def _anywhere(words: list[str], date: str | None, cased: frozenset) -> ActorCode | None:
     """A title or agent word anywhere plus a named actor anywhere ("Iraqi President Saddam
     Hussein", "rebels in the Ivory Coast", "NATO-member Norway"); a lone country or person
     with unknown words around it ("Iraqi Kurds") keeps its code with no sector."""
@@ -196,7 +202,7 @@ def _anywhere(words: list[str], date: str | None) -> ActorCode | None:
             sector, span = _agent(" ".join(parts[hit:hit + n])), (hit, hit + n)
             break
     rest = [p for k, p in enumerate(parts) if not span[0] <= k < span[1] and p not in _SKIP]
-    actor = _longest(rest, date) if rest else None
+    actor = _longest(rest, date, cased) if rest else None
     if actor is None:
         return ActorCode(None, sector, None, "agent") if sector else None
     if actor.kind == "person":

@@ -26,7 +26,7 @@ from typing import Optional
 
 from ..errors import E, SitrepError
 
-VERSION = 6  # bump when the index layout or the build rules change
+VERSION = 8  # bump when the index layout or the build rules change
 EXTRA = Path(__file__).with_name("data") / "gazetteer_extra.tsv"
 
 # how a name matched a place: its own name, a GeoNames alternate name, a curated
@@ -61,6 +61,13 @@ def normalise(name: str) -> str:
     """The index key of a name: case, apostrophes, spacing and a leading 'the' do not count."""
     key = re.sub(r"\s+", " ", name.replace("\u2019", "'").replace("\u2018", "'")).strip().casefold()
     return key[4:] if key.startswith("the ") else key
+
+
+def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Haversine distance on a sphere of the Earth's mean radius."""
+    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _latin(name: str) -> bool:
@@ -121,11 +128,21 @@ def _build() -> dict:
     countries = load("countries.json")
     capitals = {iso: c["capital"] for iso, c in countries.items()}
     cities = load("cities500.json")
+    # the capital is the biggest city of that name in its country, not every Washington
+    capital_ids: dict[str, tuple[int, int]] = {}
+    for c in cities.values():
+        if capitals.get(c["countrycode"]) == c["name"]:
+            best = capital_ids.get(c["countrycode"])
+            if best is None or best[0] < c["population"]:
+                capital_ids[c["countrycode"]] = (c["population"], c["geonameid"])
+    capital_set = {gid for _, gid in capital_ids.values()}
+    cities_by_id: dict[int, tuple] = {}
     biggest: dict[tuple[str, str, str], tuple[int, float, float]] = {}
     for c in cities.values():
-        capital = capitals.get(c["countrycode"]) == c["name"]
         row = b.add((c["geonameid"], c["name"], c["latitude"], c["longitude"], c["countrycode"], "city",
-                     c["admin1code"], c["population"]), "capital" if capital else "")
+                     c["admin1code"], c["population"]), "capital" if c["geonameid"] in capital_set else "")
+        if c["geonameid"] in capital_set:
+            cities_by_id[c["geonameid"]] = b.rows[row]
         for v in _variants(c["name"]):
             b.name(v, row, NAME)
         # exonyms ("Munich") matter for big cities; small towns' alternates are mostly
@@ -147,6 +164,9 @@ def _build() -> dict:
         lat = lon = None
         if iso in centres and centres[iso][2]:
             lat, lon = float(centres[iso][2]), float(centres[iso][3])
+        elif iso in capital_ids:  # small countries: the capital is near enough the centre
+            cap = cities_by_id[capital_ids[iso][1]]
+            lat, lon = cap[2], cap[3]
         row = b.add((c["geonameid"], c["name"], lat, lon, iso, "country", None, c["population"]))
         country_rows[iso] = row
         b.name(c["name"], row, NAME)

@@ -172,7 +172,7 @@ def table_reader(store: Store, table: str, *, include_copies: bool = False, batc
 
 def iter_event_rows(db: Db, *, include_copies: bool = False) -> Iterator[dict]:
     """Each distinct event once, with its mention and article counts and place coordinates."""
-    where = "" if include_copies else " WHERE a.copy_of IS NULL"
+    where = "" if include_copies else " WHERE a.copy_of IS NULL AND e.copied_from IS NULL"
     sql = f"""
         WITH ev AS (
             SELECT e.*, a.doc_id, a.title, a.published, a.url, a.source AS outlet, a.path,

@@ -81,6 +81,7 @@ def _session(master: str, app: str = "sitrep"):
              .config("spark.sql.session.timeZone", "UTC")
              .config("spark.ui.enabled", "false")
              .config("spark.ui.showConsoleProgress", "false")
+             .config("spark.sql.debug.maxToStringFields", "200")  # the events schema is wide
              .getOrCreate())
     spark.sparkContext.setLogLevel("WARN")
     return spark
@@ -109,14 +110,17 @@ def spark_ingest(input_path: Union[str, Path], output: Union[str, Path], *, opti
     schema = StructType([StructField(f, StringType()) for f in DOCUMENT_FIELDS])
     if as_parquet:
         frame = spark.read.parquet(src)
-        frame = frame.select(*[F.col(f).cast("string") if f in frame.columns else F.lit(None).cast("string").alias(f)
+        frame = frame.select(*[(F.col(f) if f in frame.columns else F.lit(None)).cast("string").alias(f)
                                for f in DOCUMENT_FIELDS])
     else:
         frame = spark.read.schema(schema).json(src)
-    frame = frame.filter(F.col("text").isNotNull()).withColumn("path", F.input_file_name())
+    # lines without text are dropped here (the embedded ingest records them as E006)
+    frame = (frame.filter(F.col("text").isNotNull())
+             .withColumn("id", F.coalesce(F.col("id"), F.sha1(F.col("text"))))
+             .withColumn("path", F.input_file_name()))
     # exact copies (by the store's content hash) are extracted once: keep the lowest id
     keyed = frame.rdd.keyBy(lambda r: content_hash(r["text"]))
-    unique = keyed.reduceByKey(lambda a, b: a if (a["id"] or "") <= (b["id"] or "") else b).values()
+    unique = keyed.reduceByKey(lambda a, b: a if a["id"] <= b["id"] else b).values()
     if partitions:
         unique = unique.repartition(partitions)
     envelope = spark.createDataFrame(unique.mapPartitions(lambda rows: partition_rows(rows, options)),

@@ -87,6 +87,7 @@ class Store:
                 rows[table].extend(recs)
         for rec in rows["events"]:  # one id per event across its reports (sitrep.dedup)
             rec["story_event"] = getattr(copies, "story_events", {}).get((rec["article_id"], rec["ord"]))
+            rec["copied_from"] = getattr(copies, "copied_from", {}).get((rec["article_id"], rec["ord"]))
         for table, recs in getattr(copies, "rows", {}).items():  # the copy index's own tables
             rows.setdefault(table, []).extend(recs)
         self.con.execute("BEGIN TRANSACTION")

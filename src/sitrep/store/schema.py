@@ -51,6 +51,8 @@ SCHEMA = (
     """CREATE TABLE IF NOT EXISTS dedup_sketches (
         article_id VARCHAR PRIMARY KEY, pos INTEGER, exact_key VARCHAR, sketch BLOB)""",
     """CREATE TABLE IF NOT EXISTS dedup_links (a VARCHAR, b VARCHAR, a_match VARCHAR, b_match VARCHAR)""",
+    # an event of a stitched or copied article that repeats a source's sentence: the source's id
+    "ALTER TABLE events ADD COLUMN IF NOT EXISTS copied_from VARCHAR",
 )
 
 
