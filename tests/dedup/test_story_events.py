@@ -50,3 +50,15 @@ def test_stitched_events_join_their_sources_by_sentence(tmp_path):
     assert rows[("d", "v1")]["story_event"] != rows[("stitched", "v4")]["story_event"]
     assert sorted(r["doc_id"] for r in events(db)) == ["b", "c", "d"]
     assert len(events(db, Filters(include_copies=True))) == 4  # b, c (with their copies), d, stitched v4
+
+
+def test_stitched_article_read_before_its_sources_lists_nothing_it_copied(tmp_path):
+    rate = "The central bank raised its main interest rate by a quarter point on Wednesday"
+    db = tmp_path / "s.duckdb"
+    with Store(db) as s:
+        s.add_batch([_pair("stitched", STITCHED, "2022-03-11", _event(STITCHED, 1, rate, "raised", "RAISE", "COP"))])
+    assert [r["doc_id"] for r in events(db)] == ["stitched"]  # no source known yet: its own report
+    with Store(db) as s:
+        s.add_batch([_pair("b", B, "2022-03-10", _event(B, 1, rate, "raised", "RAISE", "GOV")),
+                     _pair("c", C, "2022-03-10")])
+    assert [r["doc_id"] for r in events(db)] == ["b"]

@@ -39,7 +39,7 @@ def generated_documents(n: int, seed: int = 7) -> list[dict]:
         text = (f"{place} (Reuters) - {who}, the {role}, said on {day} that {k} people were killed "
                 f"when gunmen attacked a market in {other}.\n\n"
                 f"\"We will not accept this,\" {who.split()[-1]} told reporters in {place}.\n\n"
-                f"{group.capitalize() if group.startswith('the') else group} condemned the attack and called "
+                f"{group[0].upper() + group[1:]} condemned the attack and called "
                 f"for talks between the government and the rebels. Report number {i}.")
         docs.append({"id": f"gen-{i:03d}", "text": text, "published": "2020-02-14", "source": "Reuters"})
     return docs
@@ -81,7 +81,12 @@ def check_store(db, reference: dict) -> int:
         rows = store.query("SELECT article_id, doc_id FROM articles")
         doc_ids = [r["doc_id"] for r in rows]
         assert len(doc_ids) == len(set(doc_ids)), "an article was stored twice"
-        for table in RECORD_TABLES:
+        # every table keyed by article (records, and the copy index's own tables)
+        keyed = [r["table_name"] for r in store.query(
+            "SELECT table_name FROM information_schema.columns WHERE column_name = 'article_id' "
+            "AND table_name <> 'articles'")]
+        assert set(RECORD_TABLES) <= set(keyed)
+        for table in keyed:
             orphans = store.query(f"SELECT count(*) AS n FROM {table} WHERE article_id NOT IN "
                                   "(SELECT article_id FROM articles)")[0]["n"]
             assert orphans == 0, f"{orphans} {table} rows without their article"

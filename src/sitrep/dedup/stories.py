@@ -69,11 +69,14 @@ def assign_copies(store, items) -> Assignment:
                 out.rows["dedup_links"].append({"a": index.ids[i], "b": index.ids[j], "a_match": json.dumps(link.mine),
                                                 "b_match": json.dumps(link.theirs)})
     decisions = index.decide(fresh)
+    changed = {}
     for i, d in decisions.items():
         if i not in fresh and index.decisions.get(i) != d:
             out.updates.append(("UPDATE articles SET cluster = ?, copy_of = ?, copy_kind = ?, sources = ? "
                                 "WHERE article_id = ?", [d.cluster, d.copy_of, d.kind, json.dumps(d.sources),
                                                          index.ids[i]]))
+            changed[index.ids[i]] = [a for a in (d.copy_of, *d.sources) if a]
+    out.updates += _recopied(store, items, changed)
     index.decisions.update(decisions)
     for (h, doc, ex), i in zip(items, new):
         d = decisions[i]
@@ -123,6 +126,34 @@ def _copied_sentence(located, at: int, sources: dict[str, list[frozenset]]) -> t
                  if len(words & w) / len(words | w) >= COPIED_WORDING), None)
 
 
+def _source_sentences(store, items, ids) -> dict[str, list[frozenset]]:
+    """The normalised sentences of articles, new or stored, as token sets."""
+    ids = sorted(set(ids))
+    texts = {h: doc.text for h, doc, _ in items if h in ids}
+    if ids:
+        texts.update(store.con.execute("SELECT article_id, text FROM articles WHERE article_id IN (SELECT unnest(?))",
+                                       [ids]).fetchall())
+    return {aid: [w for s in sentences(t or "") if len(w := _words(s)) >= COPIED_MIN] for aid, t in texts.items()}
+
+
+def _recopied(store, items, changed: dict[str, list[str]]) -> list[tuple[str, list]]:
+    """Updates marking the events of earlier articles that turned out to be copies or
+    stitched (their sources came later) which repeat a source's sentence."""
+    if not changed:
+        return []
+    sents = _source_sentences(store, items, [a for ids in changed.values() for a in ids])
+    out = []
+    for aid, text in store.con.execute("SELECT article_id, text FROM articles WHERE article_id IN (SELECT unnest(?))",
+                                       [sorted(changed)]).fetchall():
+        located = _located(text or "")
+        mine = {a: sents.get(a, []) for a in changed[aid]}
+        for k, record in store.con.execute("SELECT ord, record FROM events WHERE article_id = ?", [aid]).fetchall():
+            copied = _copied_sentence(located, json.loads(record)["trigger"]["span"][0], mine) if mine else None
+            out.append(("UPDATE events SET copied_from = ? WHERE article_id = ? AND ord = ?",
+                        [copied[0] if copied else None, aid, k]))
+    return out
+
+
 def _story_events(store, items, related: dict[str, list[str]]):
     """A story-event id per new event, and for events that repeat a sentence of an article
     this one copies or was stitched from, that source article.
@@ -138,12 +169,7 @@ def _story_events(store, items, related: dict[str, list[str]]):
       attack" on the same day is otherwise anything.
     Else it gets a new id of its own."""
     wanted = sorted({a for ids in related.values() for a in ids})
-    texts = {h: doc.text for h, doc, _ in items if h in wanted}
-    if wanted:
-        texts.update(store.con.execute("SELECT article_id, text FROM articles WHERE article_id IN (SELECT unnest(?))",
-                                       [wanted]).fetchall())
-    source_sents = {aid: [w for s in sentences(t or "") if len(w := _words(s)) >= COPIED_MIN]
-                    for aid, t in texts.items()}
+    source_sents = _source_sentences(store, items, wanted)
     new = []
     for h, doc, ex in items:
         mine = {a: source_sents.get(a, []) for a in related.get(h, ())}

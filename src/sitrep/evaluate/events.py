@@ -6,7 +6,8 @@ Precision, recall and F1 are micro-averaged over pairs, and given per type.
 
 Actors, on matched pairs only: each gold event of the type is compared with the predicted
 event of that type that agrees with it best. Codes are compared on their three-letter root
-(``IRQGOV`` -> ``IRQ``); a slot is right when a predicted code is among the gold codes.
+(``IRQGOV`` -> ``IRQ``), legacy CAMEO country codes read as ISO (``JAP`` -> ``JPN``); a
+slot is right when a predicted code is among the gold codes.
 An empty gold list is a claim that the text names no such actor: it is right only when the
 prediction has no coded actor there either (``source``, ``target``, ``dyad``: strict).
 ``dyad_lenient`` instead leaves events whose gold source or target list is empty out of
@@ -21,9 +22,15 @@ from ..records import PLOVER_TYPES, Document
 from . import read_gold
 
 
+# country codes of older CAMEO/KEDS-coded data that differ from the ISO-3166 alpha-3 codes
+# sitrep emits (and collide with no ISO code); both sides are read through this table
+LEGACY_CAMEO = {"JAP": "JPN", "ITL": "ITA", "GMY": "DEU", "UK": "GBR", "UKG": "GBR", "ROM": "ROU", "VTN": "VNM",
+                "LEB": "LBN", "PAL": "PSE", "BUL": "BGR", "USR": "RUS", "DDR": "DEU"}
+
+
 def _codes(actors) -> set[str]:
-    return {(a.get("code") if isinstance(a, dict) else a.code)[:3] for a in actors
-            if (a.get("code") if isinstance(a, dict) else a.code)}
+    codes = ((a.get("code") if isinstance(a, dict) else a.code) for a in actors)
+    return {LEGACY_CAMEO.get(c[:3], c[:3]) for c in codes if c}
 
 
 def _slot(gold: list, pred) -> bool:

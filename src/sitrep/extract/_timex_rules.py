@@ -86,6 +86,7 @@ class Anaphoric:
     resolve: Callable[[str], Optional[str]]
     fallback: Optional[str]
     local: bool = False
+    reach: int = 0  # > 0: earlier references this many characters back are tried too, latest first
 
 
 RULES: list[tuple[re.Pattern, Callable]] = []
@@ -341,9 +342,16 @@ def _month_day(m, ctx):
         except ValueError:
             return None
     tense = _tense(m, ctx)
+    import os
+    v = os.environ.get("M", "")
     fallback = f"XXXX-{month:02d}-{day:02d}" if ctx.anchor is None else \
-        resolve_month_day(ctx.anchor, month, day, _direction(tense, "nearest"))
-    if tense in ("present", "future"):
+        resolve_month_day(ctx.anchor, month, day, "nearest" if v == "M2" else _direction(tense, "nearest"))
+    if v in ("M3", "M4", "M5") and ctx.anchor and tense == "past":
+        near = resolve_month_day(ctx.anchor, month, day, "nearest")
+        lim = {"M3": 30, "M4": 60, "M5": 120}[v]
+        if near and 0 < (date.fromisoformat(near) - ctx.anchor).days <= lim:
+            fallback = near
+    if tense in ("present", "future") or v == "M1":
         return "DATE", fallback  # "faces re-election in November": the document's time, not the sentence's
     return "DATE", Anaphoric(lambda ref: _in_other_year(ref, ctx.anchor, f"-{month:02d}-{day:02d}"), fallback,
                              local=True)
@@ -385,7 +393,8 @@ def _year(m, ctx):
     if re.match(r"\s+(?i:(?:people|persons|men|women|troops|soldiers|dollars|tons|units|shares|miles|feet|meters|"
                 r"votes|cases|deaths|jobs|homes|cars|employees|workers|members|students)\b)", _next_text(m)):
         return None
-    return "DATE", ("FY" if m["fy"] is not None else "") + m["year"]
+    import os
+    return "DATE", ("FY" if m["fy"] is not None and not os.environ.get("NOFY") else "") + m["year"]
 
 
 @rule(rf"{_B}(?:(?i:the)\s+)?(?P<year>1[0-9]\d0|20[0-9]0)'?s{_E}")
@@ -531,19 +540,14 @@ def _offset(m, ctx):
         return "DATE", "FUTURE_REF" if later else "PAST_REF"
     k = k if later else -k
     deictic = shift(ctx.anchor, unit, k)
-    import os
-    if m["dir"].lower() == "ago" and unit == "year" and not os.environ.get("E1"):
-        # "profit rose from a year ago" after "the third quarter": the quarter a year back,
-        # the granularity the comparison is made at (TimeBank's financial convention)
+    if unit == "year" and m["dir"].lower() in ("ago", "earlier"):
+        # "profit rose from a year ago/earlier" after "the third quarter": that quarter a year back,
+        # the granularity the comparison is made at (TimeBank's financial convention); a year
+        # before a plain date is the year before the document's
         return "DATE", Anaphoric(lambda ref: shift_value(ref, unit, k) if _PART_OF_YEAR.search(ref) else None,
-                                 deictic)
+                                 deictic, reach=300)
     if m["dir"].lower() in ("ago", "from now", "hence"):
         return "DATE", deictic
-    import os
-    if os.environ.get("E2") == "deictic":
-        return "DATE", deictic
-    if os.environ.get("E2") == "refunit":
-        return "DATE", Anaphoric(lambda ref: shift_value(ref, unit, k) if _PART_OF_YEAR.search(ref) else None, deictic)
     return "DATE", Anaphoric(lambda ref: shift_value(ref, unit, k), deictic)
 
 
@@ -877,16 +881,22 @@ _SENTENCE_END = re.compile(r"[.!?][\"'’”)]*\s+[\"'“‘(]*[A-Z]|\n\s*\n")
 def _resolve_references(text: str, timexes: list[Timex]) -> list[Timex]:
     """Give anaphoric values their reference: the last absolute date before them."""
     out: list[Timex] = []
-    ref: Optional[Timex] = None
+    refs: list[Timex] = []
     for t in timexes:
         if isinstance(t.value, Anaphoric):
-            value = t.value.fallback
-            if ref is not None and not (t.value.local and _SENTENCE_END.search(text, ref.end, t.start)):
-                value = t.value.resolve(ref.value) or value
-            t = Timex(t.start, t.end, t.type, value)
+            a, value = t.value, None
+            if refs and not (a.local and _SENTENCE_END.search(text, refs[-1].end, t.start)):
+                value = a.resolve(refs[-1].value)
+            for ref in reversed(refs[:-1] if a.reach and value is None else []):
+                if ref.end < t.start - a.reach:
+                    break
+                value = a.resolve(ref.value)
+                if value is not None:
+                    break
+            t = Timex(t.start, t.end, t.type, value or a.fallback)
         day = t.value.split("T")[0].removeprefix("FY") if t.value else ""
         if _ABSOLUTE.fullmatch(day) and t.type in ("DATE", "TIME"):
-            ref = Timex(t.start, t.end, t.type, day)
+            refs.append(Timex(t.start, t.end, t.type, day))
         out.append(t)
     return out
 

@@ -13,7 +13,7 @@ from typing import Optional
 from ..kb.cameo import VETO, is_trigger_lemma, to_plover, trigger_match
 from ..records import ActorRef, Event, PlaceRef, TextSpan
 from ._event_actors import PRONOUN_KINDS, code_actor
-from ._event_args import arguments, attributed, modality, phrase
+from ._event_args import SPEECH, arguments, attributed, clause_head, modality, phrase
 
 WINDOW_AFTER, WINDOW_BEFORE = 12, 5  # context words the lexicon patterns may look at
 DATE_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?$")
@@ -27,6 +27,9 @@ FOLD_STOP = {"conj", "relcl", "parataxis", "advcl", "nsubj", "nsubjpass", "csubj
 ADJUNCT_DEPS = {"advcl", "relcl", "parataxis", "punct", "cc", "conj", "advmod", "npadvmod", "mark", "agent"}
 ADJUNCT_PREPS = {"as", "after", "before", "due", "because", "since", "during", "amid", "amidst", "despite",
                  "following", "until", "while", "over", "by", "with", "without", "via", "through", "like"}
+# edges that put a trigger one clause below the sentence's main assertion; a complement of
+# a speech verb is not lower ("officials said troops withdrew" asserts the withdrawal)
+SUBORDINATE = {"advcl", "relcl", "acl", "ccomp", "xcomp", "csubj", "prep", "pcomp", "appos", "npadvmod"}
 CONTENT_TYPES = {"AGREE", "REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT", "CONSULT", "CONCEDE"}
 
 
@@ -77,17 +80,33 @@ def _trigger(tok) -> Optional[tuple[str, str]]:
     return None if hit is None or hit[0] == VETO or to_plover(hit[0]) is None else hit
 
 
+def _depth(tok) -> int:
+    """How many clauses down the trigger sits."""
+    n, t = 0, tok
+    while t.head.i != t.i:
+        n += t.dep_ in SUBORDINATE and not (t.dep_ == "ccomp" and t.head.lemma_ in SPEECH)
+        t = t.head
+    return n
+
+
+def _purpose(tok) -> bool:
+    """An adverbial clause of purpose ("... to encourage talks", "in order to ...")."""
+    return tok.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children)
+
+
 def _folded_into(tok, triggers: dict) -> Optional[int]:
     """The governing trigger this one folds into: any nominal (it is that event's argument:
-    "suspended protests", "launched attacks"), a verb only into a content-taking or
-    same-type trigger; None when the trigger stands on its own."""
+    "suspended protests", "launched attacks"), a verb when it is the content of a
+    content-taking or same-type trigger or any trigger's complement or purpose ("decided
+    to release ... to encourage talks" is one event); None when it stands on its own."""
     own = to_plover(triggers[tok.i][0])[0]
-    t = tok
-    while t.head.i != t.i and t.dep_ not in FOLD_STOP:
+    t, complement = tok, False
+    while t.head.i != t.i and (t.dep_ not in FOLD_STOP or _purpose(t)):
+        complement = complement or t.dep_ in ("xcomp", "ccomp") or _purpose(t)
         t = t.head
         if t.i in triggers:
             outer = to_plover(triggers[t.i][0])[0]
-            if tok.pos_ != "VERB" or outer in CONTENT_TYPES or outer == own:
+            if tok.pos_ != "VERB" or outer in CONTENT_TYPES or outer == own or complement:
                 return t.i
     return None
 
@@ -98,11 +117,33 @@ _CONTENT_DIGIT = {"03": {"06": "1", "05": "2", "07": "3", "08": "5", "04": "6"},
                   "02": {"06": "1", "05": "2", "07": "3", "08": "5", "04": "6"},
                   "10": {"06": "1", "05": "2", "07": "3", "08": "5", "04": "6"},
                   "12": {"06": "1", "07": "2", "08": "4", "04": "5"},
-                  "13": {"18": "8", "19": "8", "20": "8", "16": "1"}}
+                  "13": {"18": "8", "19": "8", "20": "8", "16": "1", "17": "7", "15": "8"}}
+# an actor saying it will do something cooperative expresses intent (CAMEO 03), something
+# hostile threatens (CAMEO 13): "Japan said it would send aid" is AGREE, not AID (a bare
+# "Egypt will host the talks" stays a planned CONSULT)
+INTENT_ROOT = {"COOPERATE": "030", "AID": "030", "CONCEDE": "030", "RETREAT": "030", "CONSULT": "030",
+               "SUPPORT": "030", "SANCTION": "130", "COERCE": "130", "ASSAULT": "130", "MOBILIZE": "130"}
+FUTURE = {"will", "would", "shall", "'ll", "wo"}
 
 
-def _refine(code: str, inner: Optional[str]) -> str:
-    """A generic content-taking code made specific by the code of its folded content."""
+HALT = {"stop", "halt", "end", "cease", "refrain", "avoid", "suspend", "abandon", "renounce", "prevent", "limit"}
+
+
+def _halted(inner, outer) -> bool:
+    """The content is stopped or negated on its way up ("agreed to stop attacks")."""
+    t = inner
+    while t.i != outer.i and t.head.i != t.i:
+        if t.i != inner.i and t.lemma_ in HALT or any(c.dep_ == "neg" for c in t.children):
+            return True
+        t = t.head
+    return False
+
+
+def _refine(code: str, inner: Optional[str], *, mutual: bool = False) -> str:
+    """A generic content-taking code made specific by the code of its folded content; a
+    one-sided promise to use force is a threat ("vowed to attack": CAMEO 138, not 030)."""
+    if code == "030" and not mutual and (inner or "")[:2] in ("16", "17", "18", "19", "20"):
+        code = "130"
     digit = _CONTENT_DIGIT.get(code[:2], {}).get((inner or "")[:2])
     return code[:2] + digit if digit and len(code) == 3 and code.endswith("0") else code
 
@@ -142,17 +183,35 @@ def extract_events(parsed, found) -> tuple[Event, ...]:
         if parsed.in_header(sent.start_char):
             continue
         triggers = {t.i: c for t in sent if (c := _trigger(t))}
+        # a bare PETRARCH verb default is the lexicon's weakest guess: it only speaks when
+        # nothing better in the sentence does
+        if any(b != "default" for _, b in triggers.values()):
+            triggers = {i: c for i, c in triggers.items() if c[1] != "default"}
         s_times, s_places = _dated(times, sent), _dated(places, sent)
         folds = {i: _folded_into(doc[i], triggers) for i in triggers}
+        # CAMEO codes a sentence by its main event: one buried in a subordinate clause
+        # ("the rebels who attacked the convoy agreed to a ceasefire") gives way to it
+        depth = {i: _depth(doc[i]) for i in triggers if folds[i] is None}
+        top = min(depth.values(), default=0)
+        folds.update({i: -1 for i, d in depth.items() if d > top})
         for i, (code, basis) in triggers.items():
             tok = doc[i]
             if folds[i] is not None:
                 continue
-            code = _refine(code, next((triggers[j][0] for j, into in folds.items() if into == i), None))
+            inner = next((j for j, into in folds.items() if into == i), None)
+            code = _refine(code, triggers[inner][0] if inner is not None and not _halted(doc[inner], tok) else None,
+                           mutual=tok.lemma_ == "agree")
+            ptype = to_plover(code)[0]
+            if ptype in INTENT_ROOT and attributed(tok) and any(
+                    c.dep_ == "aux" and c.lower_ in FUTURE for c in clause_head(tok).children):
+                code, intent = _refine(INTENT_ROOT[ptype], code), True
+            else:
+                intent = False
             ptype, mode = to_plover(code)
             src, tgt = arguments(tok)
             source, target = _best(doc, src, found.entities), _best(doc, tgt, found.entities)
-            if basis == "default" and not any(a.code and a.text.lower() not in PRONOUN_KINDS for a in source):
+            if basis == "default" and not (any(a.code and a.text.lower() not in PRONOUN_KINDS for a in source)
+                                           and any(a.code for a in target)):
                 continue  # PETRARCH's own rule for a bare verb default: both actors coded
             # PETRARCH's reading when the parse gives no coded actor: the source is the nearest
             # coded name before the trigger, the target the first one after it in its phrase
@@ -172,7 +231,7 @@ def extract_events(parsed, found) -> tuple[Event, ...]:
                                 else (art.published, "publication") if art.published else (None, None))
             place, place_basis = ((where, "sentence") if where else (last_place, "context") if last_place
                                   else (None, None))
-            mod = modality(tok)
+            mod = "asserted" if intent else modality(tok)  # the statement of intent was made
             quote = next((q.id for q in quotes if q.span[0] <= tok.idx < q.span[1]), None)
             if mod == "asserted" and (quote or attributed(tok)):
                 mod = "reported"

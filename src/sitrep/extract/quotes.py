@@ -78,7 +78,15 @@ def _subject(verb):
         subj = [c for c in verb.children if c.dep_ in _SUBJ]
         if subj and (not participle or verb.dep_ in ("ROOT", "conj") or verb.tag_ != "VBG" and verb.dep_ not in ("ccomp", "pcomp", "xcomp", "advcl")):
             return subj[0]
-        if verb.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp", "ccomp", "prep", "pobj") and verb.head.i != verb.i and (participle or verb.dep_ not in ("ccomp", "prep", "pobj")):
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            # "a statement from the ministry saying ...", "protesters chanting ..."
+            noun = verb.head
+            owners = [c for c in noun.children if c.dep_ == "poss"] + [
+                p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by") for p in c.children if p.dep_ == "pobj"]
+            if owners:
+                return owners[0]
+            return noun if noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON", "ORG", "NORP") or noun.tag_ == "NNS" else None
+        if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "ccomp", "prep", "pobj") and verb.head.i != verb.i and (participle or verb.dep_ not in ("ccomp", "prep", "pobj")):
             verb = verb.head
         else:
             return None
@@ -121,10 +129,16 @@ def _kind(span, names: dict[str, str]) -> str:
 
 def _resolve(d: _Doc, start: int, end: int, kind: str, history: list[Speaker]):
     """(name, entity id, role) for the speaker mention at [start, end)."""
-    for ent in d.found.entities:
-        if any(s < end and start < e for s, e in ent.mentions):
-            return ent.name, ent.id, (ent.roles[0] if ent.roles else None)
     span = d.doc.char_span(start, end, alignment_mode="expand")
+    head = span.root.idx if span is not None else end - 1
+    # the entity whose mention holds the phrase's head: "NATO Secretary-General Jens
+    # Stoltenberg" is Stoltenberg, not NATO; persons before others when no mention holds it
+    best = max(((any(s <= head < e for s, e in ent.mentions), ent.kind == "person", ent)
+                for ent in d.found.entities if any(s < end and start < e for s, e in ent.mentions)),
+               default=None, key=lambda r: r[:2])
+    if best is not None:
+        ent = best[2]
+        return ent.name, ent.id, (ent.roles[0] if ent.roles else None)
     if span is None:
         return None, None, None
     if kind == "pronoun":
@@ -498,7 +512,7 @@ def extract_quotes(parsed, found) -> tuple[Quote, ...]:
                 if prev is not None and prev.type == "direct" and prev.speaker is last_speaker and _only_attribution(d, prev, span[0]):
                     parts = (prev.parts or (prev.span,)) + tuple(chain)
                     quotes[-1] = prev.replace(span=(prev.span[0], span[1]), parts=parts,
-                                              text=" ".join(d.text[a:b] for a, b in parts))
+                                              text=d.text[prev.span[0]:span[1]])
                     last_end = span[1]
                     continue
             if speaker is None and words < 8:
@@ -509,7 +523,8 @@ def extract_quotes(parsed, found) -> tuple[Quote, ...]:
         if speaker is not None:
             history.append(speaker)
             last_speaker, last_end = speaker, span[1]
-        text = " ".join(d.text[s:e] for s, e in parts) if parts else d.text[span[0]:span[1]]
+        # the output contract wants text == text[span]; ``parts`` say which pieces are quoted
+        text = d.text[span[0]:span[1]]
         cue_ts = None
         if cue is not None:
             cue_end = cue.idx + len(cue)

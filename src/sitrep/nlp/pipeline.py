@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+
+from spacy.language import Language
 from typing import Iterable, Iterator
 
 from ..config import DEFAULT_MODEL
@@ -47,7 +49,28 @@ def load_nlp(model: str = DEFAULT_MODEL):
         nlp = spacy.load(model)
     except OSError as exc:
         raise SitrepError(E.E010, model=model) from exc
+    if "sitrep_line_breaks" not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe("sitrep_line_breaks", before="parser")
     return nlp
+
+
+@Language.component("sitrep_line_breaks")
+def mark_line_breaks(doc):
+    """Start a sentence after every blank line, and after every line break in the header.
+
+    Without this the parser ran the byline, the date line and the lead paragraph together as
+    one sentence, and the extractors, which skip header sentences, lost every lead event.
+    Single line breaks inside the body are left to the parser: wire copy wraps lines.
+    """
+    header_end = parse_header(doc.text).body_start
+    for i, tok in enumerate(doc[:-1]):
+        if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
+            nxt = doc[i + 1]
+            if nxt.is_space:
+                continue
+            if "\n\n" in tok.text + tok.whitespace_ or tok.idx < header_end:
+                nxt.is_sent_start = True
+    return doc
 
 
 def article_for(document: Document) -> Article:
