@@ -43,7 +43,7 @@ def corpus_items(path: Path, n: int):
     return itertools.islice(passes(), n)
 
 
-def tree_rss_mb(pid: int) -> float:
+def tree_rss_mb(pid: int, *, children: bool = True) -> float:
     """Resident memory of a process and all its descendants, from /proc."""
     total, todo = 0, [pid]
     while todo:
@@ -51,7 +51,7 @@ def tree_rss_mb(pid: int) -> float:
         try:
             with open(f"/proc/{p}/statm") as fh:
                 total += int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-            for task in os.listdir(f"/proc/{p}/task"):
+            for task in os.listdir(f"/proc/{p}/task") if children else ():
                 with open(f"/proc/{p}/task/{task}/children") as fh:
                     todo.extend(int(c) for c in fh.read().split())
         except (FileNotFoundError, ProcessLookupError, ValueError):
@@ -92,7 +92,7 @@ def run_sitrep(cfg: dict) -> dict:
             timings["dedup"] = timings.get("dedup", 0.0) + time.perf_counter() - t
 
     sitrep.dedup.assign_copies = timed_assign
-    options = Options(batch_size=cfg["batch_size"], n_process=cfg["processes"])
+    options = Options(batch_size=cfg["batch_size"], n_process=cfg["processes"], dedup=cfg.get("dedup", True))
     t0 = time.perf_counter()
     if options.n_process == 1:
         load_nlp(options.model)
@@ -105,9 +105,11 @@ def run_sitrep(cfg: dict) -> dict:
     def progress(k: int) -> None:  # peak memory so far, every 5% of the run: flat or growing?
         before, done[0] = done[0], done[0] + k
         if trace and done[0] // every > before // every:
-            trace.write(json.dumps({"n": cfg["n"], "processes": options.n_process, "done": done[0],
-                                    "seconds": round(time.perf_counter() - t0, 1),
-                                    "peak_tree_mb": round(cfg["sampler"].peak, 1)}) + "\n")
+            trace.write(json.dumps({"n": cfg["n"], "processes": options.n_process, "dedup": options.dedup,
+                                    "done": done[0], "seconds": round(time.perf_counter() - t0, 1),
+                                    "main_mb": round(tree_rss_mb(os.getpid(), children=False)),
+                                    "tree_mb": round(tree_rss_mb(os.getpid())),
+                                    "peak_tree_mb": round(cfg["sampler"].peak)}) + "\n")
             trace.flush()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -191,6 +193,7 @@ def main() -> None:
     ap.add_argument("--memory-n", type=int, default=0, help="also ingest this many articles to compare peak RSS")
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument("--no-spacy", action="store_true", help="skip the bare spaCy baseline")
+    ap.add_argument("--no-dedup", action="store_true", help="ingest without copy detection")
     ap.add_argument("--trace", type=Path, help="append the peak memory so far at every 5%% of each run to this JSON Lines file")
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
     ap.add_argument("--child", help=argparse.SUPPRESS)
@@ -205,7 +208,7 @@ def main() -> None:
 
     extract_text("Officials in Paris said on Monday that 12 people were hurt.")
     base = {"n": args.n, "batch_size": args.batch_size, "corpus": str(args.corpus),
-            "trace": str(args.trace) if args.trace else None}
+            "trace": str(args.trace) if args.trace else None, "dedup": not args.no_dedup}
     results = [] if args.no_spacy else [measure({**base, "kind": "spacy", "processes": 1})]
     results += [measure({**base, "kind": "sitrep", "processes": p}) for p in args.processes]
     by = {(r["kind"], r["processes"], r["n"]): r for r in results}

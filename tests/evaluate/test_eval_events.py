@@ -21,6 +21,13 @@ def test_slot_rules():
     assert ev._prf(1, 1, 0) == (0.5, 1.0, 2 / 3)
 
 
+def test_legacy_cameo_country_codes_read_as_iso():
+    assert ev._slot([{"code": "JAP"}], (ActorRef(text="Tokyo", code="JPN"),))
+    assert ev._slot([{"code": "GMYGOV"}], (ActorRef(text="Berlin", code="DEU"),))
+    assert ev._slot([{"code": "UK"}], (ActorRef(text="Britain", code="GBR"),))
+    assert not ev._slot([{"code": "ITL"}], (ActorRef(text="Spain", code="ESP"),))
+
+
 def _doc(i, text, etype, src, tgt):
     return {"id": f"d{i}", "text": text, "gold": {"events": [
         {"type": etype, "source": [{"code": c} for c in src], "target": [{"code": c} for c in tgt]}]}}

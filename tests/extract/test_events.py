@@ -137,6 +137,39 @@ def test_content_refines_generic_codes():
     assert _refine("130", "190") == "138"  # threaten force
     assert _refine("0356", "190") == "0356"  # already specific
     assert _refine("030", None) == "030"
+    assert _refine("030", "190") == "138"  # vowed to attack: a threat
+    assert _refine("030", "190", mutual=True) == "030"  # agreed to fight together: not a threat
+
+
+def _types(parse, text):
+    return [(v.type, v.cameo) for v in _run(parse, text, published=None) if v.modality != "negated"]
+
+
+@pytest.mark.model
+def test_one_event_per_governing_clause(parse):
+    # complements and purpose clauses fold into the governing event: one event, not three
+    events = _run(parse, "Egypt decided to release 20 prisoners to encourage talks with Hamas.", published=None)
+    assert len(events) == 1 and events[0].modality == "planned"
+    # an event in a relative clause describing an actor gives way to the main clause's
+    assert [t for t, _ in _types(parse, "The rebels who attacked the convoy agreed to a ceasefire.")] == ["AGREE"]
+    # "said it would" states intent (CAMEO 03) or threatens (13); "will not" refuses (12)
+    assert _types(parse, "Japan said it would send aid to the Philippines.") == [("AGREE", "033")]
+    assert [t for t, _ in _types(parse, "Iran vowed to retaliate against Israel.")] == ["THREATEN"]
+    assert [t for t, _ in _types(parse, "Israel said it would not withdraw its troops from the Golan Heights.")] \
+        == ["REJECT"]
+
+
+@pytest.mark.model
+def test_follow_up_lexicon(parse):
+    cases = {"The UN encouraged Sudan to allow aid into Darfur.": "REQUEST",
+             "More than 10,000 people took part in a demonstration in Berlin.": "PROTEST",
+             "Serbia offered an apology to Bosnia.": "SUPPORT",
+             "Thailand declared martial law.": "COERCE",
+             "Sudan accepted the deployment of UN peacekeepers in Darfur.": "RETREAT",
+             "The government allowed the opposition to hold rallies.": "CONCEDE"}
+    for text, want in cases.items():
+        assert [t for t, _ in _types(parse, text)] == [want], text
+    assert _types(parse, "Kuwait offered its condolences to Egypt.") == []
 
 
 @pytest.mark.model

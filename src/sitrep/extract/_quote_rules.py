@@ -26,8 +26,6 @@ announce deny criticize criticise endorse praise condemn reject blame accuse pro
 dismiss question denounce slam blast attack mock decry welcome thank cite recommend demand
 tout mention repeat urge call talk refer discuss describe back support oppose
 """.split())
-SPEECH_NOUNS = frozenset("statement interview remarks comments comment tweet post letter "
-                         "email release speech testimony".split())
 # heads of source phrases that hide a person (the Gender Gap Tracker's "anonymous" class)
 ANONYMOUS_WORDS = frozenset("anonymous unnamed unidentified anonymity".split())
 ANONYMOUS_HEADS = frozenset("source sources insider insiders".split())

@@ -232,8 +232,8 @@ def _in_other_year(ref: str, anchor: Optional[date], rest: str) -> Optional[str]
 
 
 def _direction(tense: Optional[str], default: str) -> str:
-    return {"past": "past", "future": "future", "present": "future"}.get(
-        tense or "", default)
+    # the present tense is as often habitual or "now" as a scheduled future: the nearest instance
+    return {"past": "past", "future": "future", "present": "nearest"}.get(tense or "", default)
 
 
 def resolve_weekday(anchor: date, weekday: int, direction: str) -> date:
@@ -342,16 +342,15 @@ def _month_day(m, ctx):
         except ValueError:
             return None
     tense = _tense(m, ctx)
-    import os
-    v = os.environ.get("M", "")
     fallback = f"XXXX-{month:02d}-{day:02d}" if ctx.anchor is None else \
-        resolve_month_day(ctx.anchor, month, day, "nearest" if v == "M2" else _direction(tense, "nearest"))
-    if v in ("M3", "M4", "M5") and ctx.anchor and tense == "past":
+        resolve_month_day(ctx.anchor, month, day, _direction(tense, "nearest"))
+    if ctx.anchor and tense == "past":
+        # a past-tense clause is often only the report ("said the offer expires Nov. 1"): a date
+        # shortly after the document's is still that one, not last year's
         near = resolve_month_day(ctx.anchor, month, day, "nearest")
-        lim = {"M3": 30, "M4": 60, "M5": 120}[v]
-        if near and 0 < (date.fromisoformat(near) - ctx.anchor).days <= lim:
+        if near and 0 < (date.fromisoformat(near) - ctx.anchor).days <= 60:
             fallback = near
-    if tense in ("present", "future") or v == "M1":
+    if tense in ("present", "future"):
         return "DATE", fallback  # "faces re-election in November": the document's time, not the sentence's
     return "DATE", Anaphoric(lambda ref: _in_other_year(ref, ctx.anchor, f"-{month:02d}-{day:02d}"), fallback,
                              local=True)
@@ -378,6 +377,8 @@ def _month_alone(m, ctx):
     month = MONTH_NUM[name]
     tense = _tense(m, ctx)
     fallback = f"XXXX-{month:02d}" if ctx.anchor is None else resolve_month(ctx.anchor, month, _direction(tense, "nearest"))
+    if ctx.anchor and tense == "past" and month == ctx.anchor.month + 1:
+        fallback = f"{ctx.anchor.year}-{month:02d}"  # as for month-days: the report's tense, next month's event
     if tense in ("present", "future"):
         return "DATE", fallback
     return "DATE", Anaphoric(lambda ref: _in_other_year(ref, ctx.anchor, f"-{month:02d}"), fallback, local=True)
@@ -393,8 +394,8 @@ def _year(m, ctx):
     if re.match(r"\s+(?i:(?:people|persons|men|women|troops|soldiers|dollars|tons|units|shares|miles|feet|meters|"
                 r"votes|cases|deaths|jobs|homes|cars|employees|workers|members|students)\b)", _next_text(m)):
         return None
-    import os
-    return "DATE", ("FY" if m["fy"] is not None and not os.environ.get("NOFY") else "") + m["year"]
+    # TimeBank writes "fiscal 1989" as the plain year; "fiscal" goes to no attribute we keep
+    return "DATE", m["year"]
 
 
 @rule(rf"{_B}(?:(?i:the)\s+)?(?P<year>1[0-9]\d0|20[0-9]0)'?s{_E}")
@@ -470,8 +471,16 @@ def _relative(m, ctx):
         return "DATE", None
     if what in SEASON:
         return "DATE", resolve_season(a, SEASON[what], {-1: "last", 0: "this", 1: "next"}[step])
+    import os
+    v = os.environ.get("WV")
+    if what == "week" and v == "day":
+        return "DATE", _day(a + timedelta(weeks=step))
+    if what == "week" and v == "ref":
+        return "DATE", {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}[step]
+    if what == "week" and v == "xx":
+        return "DATE", "XXXX-WXX"
     if what == "fiscal year":
-        return "DATE", f"FY{a.year + step}"
+        return "DATE", f"{a.year + step}"
     return "DATE", shift(a, what, step)
 
 
@@ -517,6 +526,9 @@ def _weekday(m, ctx):
         d = f"XXXX-WXX-{wd + 1}"
     else:
         d = _day(resolve_weekday(ctx.anchor, wd, _direction(_tense(m, ctx), "past")))
+    import os
+    if os.environ.get("POD") == "date":
+        return "DATE", d
     return ("TIME", f"{d}T{pod}") if pod else ("DATE", d)
 
 

@@ -122,7 +122,7 @@ _CONTENT_DIGIT = {"03": {"06": "1", "05": "2", "07": "3", "08": "5", "04": "6"},
 # hostile threatens (CAMEO 13): "Japan said it would send aid" is AGREE, not AID (a bare
 # "Egypt will host the talks" stays a planned CONSULT)
 INTENT_ROOT = {"COOPERATE": "030", "AID": "030", "CONCEDE": "030", "RETREAT": "030", "CONSULT": "030",
-               "SUPPORT": "030", "SANCTION": "130", "COERCE": "130", "ASSAULT": "130", "MOBILIZE": "130"}
+               "SUPPORT": "030", "SANCTION": "130", "COERCE": "130", "ASSAULT": "130"}
 FUTURE = {"will", "would", "shall", "'ll", "wo"}
 
 
@@ -201,10 +201,15 @@ def extract_events(parsed, found) -> tuple[Event, ...]:
             inner = next((j for j, into in folds.items() if into == i), None)
             code = _refine(code, triggers[inner][0] if inner is not None and not _halted(doc[inner], tok) else None,
                            mutual=tok.lemma_ == "agree")
-            ptype = to_plover(code)[0]
-            if ptype in INTENT_ROOT and attributed(tok) and any(
-                    c.dep_ == "aux" and c.lower_ in FUTURE for c in clause_head(tok).children):
+            ptype, head = to_plover(code)[0], clause_head(tok)
+            future = any(c.dep_ == "aux" and c.lower_ in FUTURE for c in head.children)
+            if future and ptype not in ("REJECT", "ACCUSE") and any(c.dep_ == "neg" for c in (*tok.children, *head.children)):
+                code, intent = _refine("120", code), True  # "Iran will not halt enrichment": a refusal
+            elif future and ptype in INTENT_ROOT and attributed(tok):
                 code, intent = _refine(INTENT_ROOT[ptype], code), True
+            elif INTENT_ROOT.get(ptype) == "130" and attributed(tok) and any(
+                    c.dep_ == "aux" and c.lower_ in ("could", "might", "may") for c in head.children):
+                code, intent = _refine("130", code), True  # "said it could strike": a veiled threat
             else:
                 intent = False
             ptype, mode = to_plover(code)
@@ -221,12 +226,15 @@ def extract_events(parsed, found) -> tuple[Event, ...]:
                 taken = {a.code for a in source}
                 after = [t for c in tok.children if c.i > tok.i and c.dep_ not in ADJUNCT_DEPS
                          and not (c.dep_ == "prep" and c.lower_ in ADJUNCT_PREPS) for t in c.subtree]
-                target = _scan(doc, after, found.entities, skip=taken) or target
+                target = (_scan(doc, after, found.entities, skip=taken)
+                          or _scan(doc, [t for t in sent if t.i > tok.i], found.entities, skip=taken) or target)
             target = _domestic(source, target)
             when, where = _nearest(s_times, tok), _nearest(s_places, tok)
             if source and source[0].sector and not any(a.code for a in source) and where and where.country:
                 # "demonstrators protested in Belgrade": local people of the place it happened in
                 source = (source[0].replace(code=where.country),) + source[1:]
+            if target and target[0].sector and not any(a.code for a in target) and where and where.country:
+                target = (target[0].replace(code=where.country),) + target[1:]  # "killed villagers in Kandahar"
             date, date_basis = ((when.value, "sentence") if when else (last_date, "context") if last_date
                                 else (art.published, "publication") if art.published else (None, None))
             place, place_basis = ((where, "sentence") if where else (last_place, "context") if last_place

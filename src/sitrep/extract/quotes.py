@@ -12,8 +12,7 @@ from bisect import bisect_right
 
 from ..records import Quote, Speaker, TextSpan
 from ._quote_rules import (ANONYMOUS_HEADS, ANONYMOUS_WORDS, OBJECT_VERBS, PLATFORMS, PRONOUNS,
-                           SPEECH_NOUNS, SPEECH_VERBS, learned_cues, learned_lemmas,
-                           quote_segments)
+                           SPEECH_VERBS, learned_cues, learned_lemmas, quote_segments)
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _SENTENCE_END = re.compile(r"[.!?][\"”'’]?\s+[\"“A-Z]")
@@ -93,12 +92,10 @@ def _subject(verb):
     return None
 
 
-def _span_of(d: _Doc, tok, *, avoid: tuple[int, int] | None = None) -> tuple[int, int]:
+def _span_of(d: _Doc, tok) -> tuple[int, int]:
     """Character span of a noun phrase headed by ``tok``, never reaching into a quote."""
     toks = [t for t in tok.subtree if not d.quoted(t.idx) and t.dep_ != "relcl"]
     toks = [t for t in toks if t.i <= tok.i or t.dep_ in ("compound", "flat", "appos", "punct", "nummod", "amod", "prep", "pobj", "det", "poss", "case", "cc", "conj")]
-    if avoid:
-        toks = [t for t in toks if not avoid[0] <= t.idx < avoid[1]]
     lo = min(t.i for t in toks) if toks else tok.i
     hi = max(t.i for t in toks) if toks else tok.i
     while hi > lo and d.doc[hi].is_punct:
@@ -249,9 +246,8 @@ def _piece(d: _Doc, head, toks) -> tuple[int, int] | None:
 def _content_of(d: _Doc, verb):
     """The clause a reporting word introduces, or ``None``."""
     if verb.lower_ == "according":
-        to = next(c for c in verb.children if c.lower_ == "to")
         head = verb.head
-        while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl") and head.head is not head:
+        while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl") and head.head.i != head.i:
             head = head.head
         return _clause_span(d, head, skip=verb)
     comps = [c for c in verb.children if c.dep_ == "ccomp" and (c.i > verb.i or c.pos_ in ("VERB", "AUX"))
@@ -305,8 +301,6 @@ def _speaker_of(d: _Doc, verb, history: list[Speaker]) -> Speaker | None:
             subj = agents[0] if agents else None
     if subj is None or subj.lower_ in ("it", "there", "that", "this", "which"):
         return None
-    if subj.lower_ == "who" and subj.head.dep_ == "relcl":
-        pass
     start, end = _span_of(d, subj)
     span = d.doc.char_span(start, end, alignment_mode="expand")
     kind = _kind(span, d.names) if span is not None else None
