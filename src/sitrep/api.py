@@ -245,6 +245,8 @@ def ingest_documents(items: Iterable[Item], *, db: Union[str, Path] = DEFAULT_DB
             good = [(d, r) for d, r in batch if isinstance(r, Extraction)]
             stats = store.add_batch(good, rejected, dedup=options.dedup)
             summary.added += stats.get("added", 0)
+            # a copy of an article still in flight when it was read is only caught at commit
+            summary.skipped_existing += len(good) - stats.get("added", 0)
             summary.copies += stats.get("copies", 0)
             summary.rejected.extend(rejected)
             if timings is not None:

@@ -166,10 +166,12 @@ def test_follow_up_lexicon(parse):
              "Serbia offered an apology to Bosnia.": "SUPPORT",
              "Thailand declared martial law.": "COERCE",
              "Sudan accepted the deployment of UN peacekeepers in Darfur.": "RETREAT",
-             "The government allowed the opposition to hold rallies.": "CONCEDE"}
+             "The government allowed the opposition to hold rallies.": "CONCEDE",
+             "Demonstrators clashed with police in Athens.": "PROTEST"}
     for text, want in cases.items():
         assert [t for t, _ in _types(parse, text)] == [want], text
     assert _types(parse, "Kuwait offered its condolences to Egypt.") == []
+    assert _types(parse, "Pakistan denied the accusation.") == []  # a denial, not an accusation
 
 
 @pytest.mark.model

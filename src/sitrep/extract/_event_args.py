@@ -44,7 +44,8 @@ def modality(tok) -> str:
         return "negated"
     if any(c.lower_ == "no" and c.dep_ == "det" for c in tok.children):
         return "negated"
-    if any(t.lemma_ in NEGATING and t.i != tok.i for t in chain[1:]) or (
+    # a nominal trigger's own clause verb counts too: "denied the accusation", "halted the talks"
+    if any(t.lemma_ in NEGATING and t.i != tok.i for t in chain[tok.pos_ == "VERB":]) or (
             tok.dep_ == "xcomp" and tok.head.lemma_ in NEGATING):
         return "negated"
     auxes = {c.lower_ for t in own for c in t.children if c.dep_ in ("aux", "auxpass")}

@@ -87,6 +87,7 @@ class Anaphoric:
     fallback: Optional[str]
     local: bool = False
     reach: int = 0  # > 0: earlier references this many characters back are tried too, latest first
+    compared: bool = False  # a comparison point ("a year earlier"): the narrative stays where it was
 
 
 RULES: list[tuple[re.Pattern, Callable]] = []
@@ -471,14 +472,6 @@ def _relative(m, ctx):
         return "DATE", None
     if what in SEASON:
         return "DATE", resolve_season(a, SEASON[what], {-1: "last", 0: "this", 1: "next"}[step])
-    import os
-    v = os.environ.get("WV")
-    if what == "week" and v == "day":
-        return "DATE", _day(a + timedelta(weeks=step))
-    if what == "week" and v == "ref":
-        return "DATE", {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}[step]
-    if what == "week" and v == "xx":
-        return "DATE", "XXXX-WXX"
     if what == "fiscal year":
         return "DATE", f"{a.year + step}"
     return "DATE", shift(a, what, step)
@@ -526,9 +519,6 @@ def _weekday(m, ctx):
         d = f"XXXX-WXX-{wd + 1}"
     else:
         d = _day(resolve_weekday(ctx.anchor, wd, _direction(_tense(m, ctx), "past")))
-    import os
-    if os.environ.get("POD") == "date":
-        return "DATE", d
     return ("TIME", f"{d}T{pod}") if pod else ("DATE", d)
 
 
@@ -557,7 +547,7 @@ def _offset(m, ctx):
         # the granularity the comparison is made at (TimeBank's financial convention); a year
         # before a plain date is the year before the document's
         return "DATE", Anaphoric(lambda ref: shift_value(ref, unit, k) if _PART_OF_YEAR.search(ref) else None,
-                                 deictic, reach=300)
+                                 deictic, reach=300, compared=True)
     if m["dir"].lower() in ("ago", "from now", "hence"):
         return "DATE", deictic
     return "DATE", Anaphoric(lambda ref: shift_value(ref, unit, k), deictic)
@@ -638,7 +628,7 @@ def _the_quarter(m, ctx):
     deictic = None if ctx.anchor is None else \
         _quarter_shift(ctx.anchor, k + (0 if _tense(m, ctx) in ("future", "present") else -1))
     return "DATE", Anaphoric(lambda ref: shift_value(ref, "quarter", k) if re.fullmatch(r"\d{4}-Q\d", ref) else None,
-                             deictic)
+                             deictic, reach=300 if k else 0, compared=bool(k))
 
 
 @rule(rf"{_B}(?i:the\s+(?:year[\s-](?:earlier|ago|before)|prior[\s-]year|year-previous)\s+(?P<what>period|(?P<ord>"
@@ -647,12 +637,12 @@ def _year_earlier(m, ctx):
     if m["ord"] is None:  # "the year-earlier period": a year before the period reported on
         deictic = None if ctx.anchor is None else str(ctx.anchor.year - 1)
         return "DATE", Anaphoric(lambda ref: shift_value(ref, "year", -1) if _PART_OF_YEAR.search(ref) else None,
-                                 deictic)
+                                 deictic, reach=300, compared=True)
     n = ORDINAL[m["ord"].lower()]
     label = ("H" if m["kind"].lower() == "half" else "Q") + str(n)
     deictic = None if ctx.anchor is None else f"{ctx.anchor.year - 1}-{label}"
     return "DATE", Anaphoric(lambda ref: f"{int(ref[:4]) - 1}-{label}" if _PART_OF_YEAR.search(ref) else None,
-                             deictic)
+                             deictic, reach=300, compared=True)
 
 
 @rule(rf"{_B}(?P<w>(?i:now|currently|nowadays|presently|these\s+days|the\s+present(?=\s*[.,;:!?)]|\s+(?:and|or)\b)"
@@ -895,6 +885,7 @@ def _resolve_references(text: str, timexes: list[Timex]) -> list[Timex]:
     out: list[Timex] = []
     refs: list[Timex] = []
     for t in timexes:
+        compared = isinstance(t.value, Anaphoric) and t.value.compared
         if isinstance(t.value, Anaphoric):
             a, value = t.value, None
             if refs and not (a.local and _SENTENCE_END.search(text, refs[-1].end, t.start)):
@@ -907,7 +898,7 @@ def _resolve_references(text: str, timexes: list[Timex]) -> list[Timex]:
                     break
             t = Timex(t.start, t.end, t.type, value or a.fallback)
         day = t.value.split("T")[0].removeprefix("FY") if t.value else ""
-        if _ABSOLUTE.fullmatch(day) and t.type in ("DATE", "TIME"):
+        if _ABSOLUTE.fullmatch(day) and t.type in ("DATE", "TIME") and not compared:
             refs.append(Timex(t.start, t.end, t.type, day))
         out.append(t)
     return out

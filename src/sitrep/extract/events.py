@@ -82,7 +82,8 @@ def _trigger(tok) -> Optional[tuple[str, str]]:
 
 def _depth(tok) -> int:
     """How many clauses down the trigger sits."""
-    n, t = 0, tok
+    # a nominal event that is the subject of another ("the attack drew condemnation") is its cause
+    n, t = int(tok.pos_ != "VERB" and tok.dep_ in ("nsubj", "nsubjpass")), tok
     while t.head.i != t.i:
         n += t.dep_ in SUBORDINATE and not (t.dep_ == "ccomp" and t.head.lemma_ in SPEECH)
         t = t.head
@@ -120,12 +121,12 @@ _CONTENT_DIGIT = {"03": {"06": "1", "05": "2", "07": "3", "08": "5", "04": "6"},
                   "13": {"18": "8", "19": "8", "20": "8", "16": "1", "17": "7", "15": "8"}}
 # an actor saying it will do something cooperative expresses intent (CAMEO 03), something
 # hostile threatens (CAMEO 13): "Japan said it would send aid" is AGREE, not AID (a bare
-# "Egypt will host the talks" stays a planned CONSULT)
+# "Egypt will host the talks" stays a planned CONSULT; "said it would send troops" may be
+# help or menace, so MOBILIZE stays itself)
 INTENT_ROOT = {"COOPERATE": "030", "AID": "030", "CONCEDE": "030", "RETREAT": "030", "CONSULT": "030",
                "SUPPORT": "030", "SANCTION": "130", "COERCE": "130", "ASSAULT": "130"}
 FUTURE = {"will", "would", "shall", "'ll", "wo"}
-
-
+# verbs that turn a promised act into its opposite ("pledged to end attacks" is no threat)
 HALT = {"stop", "halt", "end", "cease", "refrain", "avoid", "suspend", "abandon", "renounce", "prevent", "limit"}
 
 
@@ -146,6 +147,21 @@ def _refine(code: str, inner: Optional[str], *, mutual: bool = False) -> str:
         code = "130"
     digit = _CONTENT_DIGIT.get(code[:2], {}).get((inner or "")[:2])
     return code[:2] + digit if digit and len(code) == 3 and code.endswith("0") else code
+
+
+def _stance(tok, code: str) -> Optional[str]:
+    """The CAMEO code of a stated future act, when the statement is the event: "said it
+    would send aid" is intent (03), "said it would / could strike" a threat (13), "will not
+    withdraw" a refusal (12); None when the trigger reports the act itself."""
+    ptype, head = to_plover(code)[0], clause_head(tok)
+    auxes = {c.lower_ for c in head.children if c.dep_ == "aux"}
+    if auxes & FUTURE and ptype not in ("REJECT", "ACCUSE") and any(
+            c.dep_ == "neg" for c in (*tok.children, *head.children)):
+        return _refine("120", code)
+    if ptype in INTENT_ROOT and attributed(tok) and (
+            auxes & FUTURE or INTENT_ROOT[ptype] == "130" and auxes & {"could", "might", "may"}):
+        return _refine(INTENT_ROOT[ptype], code)
+    return None
 
 
 def _dated(spans, sent) -> list:
@@ -199,19 +215,10 @@ def extract_events(parsed, found) -> tuple[Event, ...]:
             if folds[i] is not None:
                 continue
             inner = next((j for j, into in folds.items() if into == i), None)
-            code = _refine(code, triggers[inner][0] if inner is not None and not _halted(doc[inner], tok) else None,
-                           mutual=tok.lemma_ == "agree")
-            ptype, head = to_plover(code)[0], clause_head(tok)
-            future = any(c.dep_ == "aux" and c.lower_ in FUTURE for c in head.children)
-            if future and ptype not in ("REJECT", "ACCUSE") and any(c.dep_ == "neg" for c in (*tok.children, *head.children)):
-                code, intent = _refine("120", code), True  # "Iran will not halt enrichment": a refusal
-            elif future and ptype in INTENT_ROOT and attributed(tok):
-                code, intent = _refine(INTENT_ROOT[ptype], code), True
-            elif INTENT_ROOT.get(ptype) == "130" and attributed(tok) and any(
-                    c.dep_ == "aux" and c.lower_ in ("could", "might", "may") for c in head.children):
-                code, intent = _refine("130", code), True  # "said it could strike": a veiled threat
-            else:
-                intent = False
+            inner = None if inner is None or _halted(doc[inner], tok) else triggers[inner][0]
+            code = _refine(code, inner, mutual=tok.lemma_ == "agree")
+            stance = _stance(tok, code)
+            code = stance or code
             ptype, mode = to_plover(code)
             src, tgt = arguments(tok)
             source, target = _best(doc, src, found.entities), _best(doc, tgt, found.entities)
@@ -239,7 +246,7 @@ def extract_events(parsed, found) -> tuple[Event, ...]:
                                 else (art.published, "publication") if art.published else (None, None))
             place, place_basis = ((where, "sentence") if where else (last_place, "context") if last_place
                                   else (None, None))
-            mod = "asserted" if intent else modality(tok)  # the statement of intent was made
+            mod = "asserted" if stance else modality(tok)  # the statement itself was made
             quote = next((q.id for q in quotes if q.span[0] <= tok.idx < q.span[1]), None)
             if mod == "asserted" and (quote or attributed(tok)):
                 mod = "reported"

@@ -39,11 +39,19 @@ class _Doc:
             lo, hi = out[-1][-1][1], chain[0][0]
             gap = self.text[lo:hi]
             span = self.doc.char_span(lo, hi, alignment_mode="contract") if "\n" not in gap and len(gap) < 80 else None
-            if span is not None and any(_is_cue(t) for t in span) and gap.rstrip(" \"“'‘«").endswith((",", ".", ":")):
+            if span is not None and any(_is_cue(t) for t in span) and gap.rstrip(" \"“'‘«").endswith((",", ".", ":")) \
+                    and not self._own_cue(chain[-1][1]):
                 out[-1] = out[-1] + chain
             else:
                 out.append(chain)
         return out
+
+    def _own_cue(self, end: int) -> bool:
+        """'"...," she said. "...," she said': the next quotation has an attribution of its own."""
+        tail = self.text[end:end + 60].split("\n", 1)[0]
+        stop = re.search(r"[.!?]\s", tail)
+        span = self.doc.char_span(end, end + (stop.start() if stop else len(tail)), alignment_mode="contract")
+        return span is not None and len(span) <= 8 and any(_is_cue(t) for t in span)
 
     def quoted(self, idx: int) -> bool:
         i = bisect_right(self.starts, idx) - 1
@@ -218,6 +226,12 @@ def _medium_and_date(d: _Doc, verb):
 def _clause_span(d: _Doc, head, *, skip=None) -> list[tuple[int, int]] | None:
     """The clause under ``head`` as one piece, or two around a parenthetical ``skip``."""
     toks = list(head.subtree)
+    # '..., calling them "boring"' / '... and called on X to ...': a reporting verb inside the
+    # content opens an attribution of its own, which ends this one
+    nested = [t for t in toks if t.i > head.i and t.dep_ in ("advcl", "conj") and _is_cue(t)
+              and d.doc[t.left_edge.i - 1].text in (",", "and") and not d.quoted(t.idx)]
+    if nested:
+        toks = [t for t in toks if t.i < nested[0].left_edge.i - 1]
     if skip is None:
         piece = _piece(d, head, toks)
         return [piece] if piece else None
@@ -387,16 +401,26 @@ def _colon_speaker(d: _Doc, start: int, *, history=()) -> Speaker | None:
 
 def _colon_lines(d: _Doc):
     """(speaker, content span) for every line written as 'Source: statement'."""
-    start = 0
+    start, lines = 0, []
     for line in d.text.split("\n"):
+        lines.append((start, line))
+        start += len(line) + 1
+    for n, (start, line) in enumerate(lines):
         colon = line.find(": ")
         if 0 < colon < 50:
             s, e = start + colon + 2, start + len(line.rstrip())
             words = d.text[s:e].split()
             speaker = _colon_speaker(d, s) if len(words) >= 3 else None
             if speaker is not None:
+                if speaker.text.isupper():
+                    # a transcript turn ("TAPPER: ...") runs on until the next speaker or stage note
+                    for nxt, more in lines[n + 1:]:
+                        head = more.split(": ", 1)[0]
+                        if more.strip() and (more.lstrip().startswith(("(", "[")) or ": " in more and head.isupper() and len(head) < 50):
+                            break
+                        if more.strip():
+                            e = nxt + len(more.rstrip())
                 yield speaker, (s, e)
-        start += len(line) + 1
 
 
 def _scare_quote(d: _Doc, chain) -> bool:
@@ -434,6 +458,14 @@ def _quote_type(d: _Doc, span: tuple[int, int]) -> str:
     if letters and inside >= 0.9 * len(letters):
         return "direct"
     return "mixed" if inside else "indirect"
+
+
+def _outermost(out: list[tuple]) -> list[tuple]:
+    """Records whose cue is not inside another record's content: in "X says Y thinks Z" the
+    statement is X's, and news corpora attribute Y's belief only through it."""
+    def within(cue, rec):
+        return cue is not None and any(s <= cue.idx < e for s, e in rec[5] or (rec[0],))
+    return [r for r in out if not any(o is not r and within(r[2], o) and not within(o[2], r) for o in out)]
 
 
 def extract_quotes(parsed, found) -> tuple[Quote, ...]:
@@ -477,10 +509,15 @@ def extract_quotes(parsed, found) -> tuple[Quote, ...]:
         cue = _window_cue(d, chain)
         colon = _colon_speaker(d, chain[0][0]) if cue is None else None
         out.append(((chain[0][0], chain[-1][1]), "direct", cue, chain, colon, tuple(chain) if len(chain) > 1 else ()))
-    starts = {r[0][0] for r in out}
     for speaker, span in _colon_lines(d):
-        if not any(span[0] <= x < span[1] for x in starts):
-            out.append((span, _quote_type(d, span), None, None, speaker, ()))
+        inside = [r for r in out if span[0] <= r[0][0] < span[1]]
+        if any(r[0][1] - r[0][0] >= 0.8 * (span[1] - span[0]) for r in inside):
+            continue
+        # 'Cruz: Trump Would Put ‘Liberals’ On Court': the whole line is the statement, the
+        # quoted words and clauses inside it are parts of it
+        out = [r for r in out if r not in inside]
+        out.append((span, _quote_type(d, span), None, None, speaker, ()))
+    out = _outermost(out)
     out.sort(key=lambda r: r[0][0])
 
     quotes: list[Quote] = []
