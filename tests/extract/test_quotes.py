@@ -122,6 +122,38 @@ def test_verbless_quote_takes_previous_speaker(quotes_of):
 
 
 @pytest.mark.model
+def test_nested_attribution_stays_inside_the_outer_one(quotes_of):
+    (q,) = quotes_of("The senator said he believes the bill will pass before the summer recess.")
+    assert q.cue.text == "said" and q.text.startswith("he believes")
+
+
+@pytest.mark.model
+def test_reporting_participle_ends_the_content(quotes_of):
+    quotes = quotes_of('He says he would release his tax returns on Friday, calling them "very boring tax returns".')
+    first = next(q for q in quotes if q.cue and q.cue.text == "says")
+    assert first.text.endswith("on Friday")
+
+
+@pytest.mark.model
+def test_quotes_with_their_own_verbs_stay_apart(quotes_of):
+    quotes = quotes_of('"Some people feel the change will come at once," she said. '
+                       '"If he wins, things will really explode," she said.')
+    assert len(quotes) == 2 and all(len(q.parts) <= 1 for q in quotes)
+    joined = quotes_of('"They sue," he said.\xa0"Everybody sues, right?"')
+    assert len(joined) == 1 and len(joined[0].parts) == 2
+
+
+@pytest.mark.model
+def test_transcript_turn_runs_over_paragraphs(quotes_of):
+    text = ("TAPPER: Thank you for joining us today on the show.\n\nHow do you see the race now?\n\n"
+            "FALLIN: I think the whole nation needs to work together now.")
+    quotes = quotes_of(text)
+    tapper = next(q for q in quotes if q.speaker and q.speaker.text == "TAPPER")
+    assert tapper.text.endswith("race now?")
+    assert any(q.speaker and q.speaker.text == "FALLIN" and q.text.startswith("I think") for q in quotes)
+
+
+@pytest.mark.model
 def test_seed_quotes(seed_extraction):
     quotes = seed_extraction.quotes
     by_text = {q.text: q for q in quotes}

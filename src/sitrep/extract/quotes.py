@@ -38,9 +38,13 @@ class _Doc:
         for chain in chains[1:]:
             lo, hi = out[-1][-1][1], chain[0][0]
             gap = self.text[lo:hi]
-            span = self.doc.char_span(lo, hi, alignment_mode="contract") if "\n" not in gap and len(gap) < 80 else None
-            if span is not None and any(_is_cue(t) for t in span) and gap.rstrip(" \"“'‘«").endswith((",", ".", ":")) \
-                    and not self._own_cue(chain[-1][1]):
+            span = self.doc.char_span(lo, hi, alignment_mode="contract") if "\n" not in gap and len(gap) < 160 else None
+            # one reporting verb and one sentence between them; a second verb ("he says. He adds
+            # that ...") or a sentence of the writer's starts a new statement
+            words = re.sub(r"[\s\"“'‘«]+$", "", gap)
+            first = next((i for i, ch in enumerate(words) if ch.isalnum()), len(words))
+            if span is not None and sum(_is_cue(t) for t in span) == 1 and words.endswith((",", ".", ":")) \
+                    and not _SENTENCE_END.search(words, first) and not self._own_cue(chain[-1][1]):
                 out[-1] = out[-1] + chain
             else:
                 out.append(chain)
@@ -75,6 +79,7 @@ def _name_table(doc) -> dict[str, str]:
 def _is_cue(tok) -> bool:
     lemma = tok.lemma_.lower()
     return (lemma in SPEECH_VERBS or lemma in learned_lemmas()) and tok.pos_ in ("VERB", "AUX") or (
+        tok.pos_ == "NOUN" and any((lemma, rel) in learned_cues() for rel, _ in _relations(tok))) or (
         tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children))
 
 
@@ -307,6 +312,11 @@ def _speaker_of(d: _Doc, verb, history: list[Speaker]) -> Speaker | None:
         to = next(c for c in verb.children if c.lower_ == "to")
         objs = [c for c in to.children if c.dep_ == "pobj"]
         subj = objs[0] if objs else None
+    elif verb.pos_ == "NOUN":
+        # "Trump's criticism of", "a statement from the ministry", "X voiced support for"
+        owners = [c for c in verb.children if c.dep_ == "poss"] + [
+            p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("from", "by") for p in c.children if p.dep_ == "pobj"]
+        subj = owners[0] if owners else _subject(verb.head) if verb.dep_ == "dobj" else None
     else:
         subj = _subject(verb)
         if subj is not None and subj.dep_ == "nsubjpass":
@@ -464,7 +474,7 @@ def _outermost(out: list[tuple]) -> list[tuple]:
     """Records whose cue is not inside another record's content: in "X says Y thinks Z" the
     statement is X's, and news corpora attribute Y's belief only through it."""
     def within(cue, rec):
-        return cue is not None and any(s <= cue.idx < e for s, e in rec[5] or (rec[0],))
+        return cue is not None and rec[0][0] <= cue.idx < rec[0][1]
     return [r for r in out if not any(o is not r and within(r[2], o) and not within(o[2], r) for o in out)]
 
 
@@ -511,7 +521,7 @@ def extract_quotes(parsed, found) -> tuple[Quote, ...]:
         out.append(((chain[0][0], chain[-1][1]), "direct", cue, chain, colon, tuple(chain) if len(chain) > 1 else ()))
     for speaker, span in _colon_lines(d):
         inside = [r for r in out if span[0] <= r[0][0] < span[1]]
-        if any(r[0][1] - r[0][0] >= 0.8 * (span[1] - span[0]) for r in inside):
+        if any(r[3] is not None and r[0][1] - r[0][0] >= 0.8 * (span[1] - span[0]) for r in inside):
             continue
         # 'Cruz: Trump Would Put ‘Liberals’ On Court': the whole line is the statement, the
         # quoted words and clauses inside it are parts of it
@@ -548,6 +558,8 @@ def extract_quotes(parsed, found) -> tuple[Quote, ...]:
                     continue
             if speaker is None and words < 8:
                 continue  # scare quotes and titles are not statements
+        if cue is not None and cue.pos_ == "NOUN" and speaker is None:
+            continue  # a stance noun without its holder is a topic, not an attribution
         if chain is None and speaker is not None and speaker.span is not None and any(
                 s <= speaker.span[0] < e for s, e in parts or (span,)):
             continue  # a paraphrase without a source outside it is not an attribution
