@@ -40,9 +40,14 @@ class ParsedArticle:
         return False
 
 
-@lru_cache(maxsize=4)
 def load_nlp(model: str = DEFAULT_MODEL):
     """The spaCy pipeline, once per process and model name."""
+    # lru_cache keys load_nlp() and load_nlp(DEFAULT_MODEL) apart: the model was loaded twice
+    return _load_nlp(model)
+
+
+@lru_cache(maxsize=4)
+def _load_nlp(model: str):
     import spacy
 
     try:
