@@ -127,6 +127,17 @@ def test_killing_of_suleimani(rec):
     assert hits[0]["date"] == "2020-01"
 
 
+def test_trump_demand(rec):
+    hits = _events(rec, "REQUEST", "demand")
+    assert any(any(a["code"] == "USA" for a in v["source"]) and any(a["code"] == "IGO" for a in v["target"])
+               for v in hits), [(v["type"], v["trigger"]["text"]) for v in rec["events"]]
+
+
+def test_trump_demand_is_trumps_statement(rec):
+    (q,) = _quotes_with(rec, "for NATO to do more")
+    assert "Donald Trump" in q["speaker"]["name"] and not q["text"].startswith("a demand")
+
+
 def test_troop_deployment(rec):
     assert _events(rec, "MOBILIZE")
 

@@ -160,6 +160,20 @@ def test_one_event_per_governing_clause(parse):
 
 
 @pytest.mark.model
+def test_noun_event_with_its_own_agent_stands_beside_the_main_one(parse):
+    head = "EU foreign ministers agreed on Monday to extend sanctions on Syria, the bloc's foreign policy chief said, "
+    tail = "responding to a demand by French President Emmanuel Macron for Germany to do more in Africa."
+    events = _run(parse, head + tail, published=None)
+    assert [v.type for v in events] == ["AGREE", "REQUEST"]
+    demand = events[1]
+    assert demand.trigger.text == "demand" and demand.modality == "asserted"
+    assert [a.code for a in demand.source] == ["FRA"] and [a.code for a in demand.target] == ["DEU"]
+    # without an agent of its own the noun event still gives way to the main clause's
+    events = _run(parse, head + "responding to a demand for Germany to do more in Africa.", published=None)
+    assert [v.type for v in events] == ["AGREE"]
+
+
+@pytest.mark.model
 def test_follow_up_lexicon(parse):
     cases = {"The UN encouraged Sudan to allow aid into Darfur.": "REQUEST",
              "More than 10,000 people took part in a demonstration in Berlin.": "PROTEST",

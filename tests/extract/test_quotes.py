@@ -128,6 +128,15 @@ def test_nested_attribution_stays_inside_the_outer_one(quotes_of):
 
 
 @pytest.mark.model
+def test_noun_cue_takes_its_by_agent_as_speaker(quotes_of):
+    quotes = quotes_of("The ministers met on Monday, responding to a demand by French President Emmanuel Macron "
+                       "for Germany to do more in Africa.")
+    (q,) = [q for q in quotes if "Germany" in q.text]
+    assert q.cue.text == "demand" and q.speaker.text.endswith("Emmanuel Macron")
+    assert q.text == "for Germany to do more in Africa"
+
+
+@pytest.mark.model
 def test_reporting_participle_ends_the_content(quotes_of):
     quotes = quotes_of('He says he would release his tax returns on Friday, calling them "very boring tax returns".')
     first = next(q for q in quotes if q.cue and q.cue.text == "says")

@@ -101,6 +101,12 @@ def _pobjs(tok, preps) -> list:
             for g in c.children if g.dep_ == "pobj" and _actor_ok(g)]
 
 
+def own_agent(tok) -> list:
+    """The explicit agent of a nominal trigger: "X's demand", "a demand by X"."""
+    return ([c for c in tok.children if c.dep_ == "poss" and _actor_ok(c)] or _pobjs(tok, {"by"})[:1]) \
+        if tok.pos_ in ("NOUN", "PROPN") else []
+
+
 def arguments(tok) -> tuple[list[list], list[list]]:
     """Candidate (source, target) argument groups of a trigger, best first.
 

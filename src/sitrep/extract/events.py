@@ -13,7 +13,7 @@ from typing import Optional
 from ..kb.cameo import VETO, is_trigger_lemma, to_plover, trigger_match
 from ..records import ActorRef, Event, PlaceRef, TextSpan
 from ._event_actors import PRONOUN_KINDS, code_actor
-from ._event_args import SPEECH, arguments, attributed, clause_head, modality, phrase
+from ._event_args import SPEECH, arguments, attributed, clause_head, modality, own_agent, phrase
 
 WINDOW_AFTER, WINDOW_BEFORE = 12, 5  # context words the lexicon patterns may look at
 DATE_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?$")
@@ -209,7 +209,10 @@ def extract_events(parsed, found) -> tuple[Event, ...]:
         # ("the rebels who attacked the convoy agreed to a ceasefire") gives way to it
         depth = {i: _depth(doc[i]) for i in triggers if folds[i] is None}
         top = min(depth.values(), default=0)
-        folds.update({i: -1 for i, d in depth.items() if d > top})
+        # ... unless it is a nominal event with its own coded agent and target ("responding to
+        # a demand by X for Y to ..."): the writer reports that act apart from the main one
+        own = {i for i, d in depth.items() if d > top and _self_standing(doc, doc[i], found.entities)}
+        folds.update({i: -1 for i, d in depth.items() if d > top and i not in own})
         for i, (code, basis) in triggers.items():
             tok = doc[i]
             if folds[i] is not None:
@@ -248,7 +251,7 @@ def extract_events(parsed, found) -> tuple[Event, ...]:
                                   else (None, None))
             mod = "asserted" if stance else modality(tok)  # the statement itself was made
             quote = next((q.id for q in quotes if q.span[0] <= tok.idx < q.span[1]), None)
-            if mod == "asserted" and (quote or attributed(tok)):
+            if mod == "asserted" and (quote or attributed(tok) and tok.i not in own):
                 mod = "reported"
             events.append(Event(
                 id=f"v{len(events) + 1}", type=ptype, mode=mode, cameo=code,
@@ -268,6 +271,13 @@ def extract_events(parsed, found) -> tuple[Event, ...]:
     body_types = {v.type for v in events if v.sentence[0] >= title_end}
     kept = [v for v in events if v.sentence[0] >= title_end or v.type not in body_types]
     return tuple(v.replace(id=f"v{n}") for n, v in enumerate(kept, 1))
+
+
+def _self_standing(doc, tok, entities) -> bool:
+    """A nominal trigger whose explicit agent and whose target both code to actors."""
+    agent = own_agent(tok)
+    return bool(agent) and any(a.code for a in _actors(doc, agent, entities)) and any(
+        a.code for a in _best(doc, arguments(tok)[1], entities))
 
 
 def _best(doc, groups, entities) -> tuple[ActorRef, ...]:

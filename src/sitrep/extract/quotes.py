@@ -80,7 +80,26 @@ def _is_cue(tok) -> bool:
     lemma = tok.lemma_.lower()
     return (lemma in SPEECH_VERBS or lemma in learned_lemmas()) and tok.pos_ in ("VERB", "AUX") or (
         tok.pos_ == "NOUN" and any((lemma, rel) in learned_cues() for rel, _ in _relations(tok))) or (
-        tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children))
+        tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children)) or _held_claim(tok)
+
+
+def _owner(noun):
+    """Who holds a stance noun: "Trump's demand", "a demand by Trump", "a statement from X"."""
+    return next(iter([c for c in noun.children if c.dep_ == "poss"] + [
+        p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+        for p in c.children if p.dep_ == "pobj"]), None)
+
+
+def _noun_clause(noun):
+    """The clause a stance noun takes: "a demand ... for NATO to do more", "X's claim that ..."."""
+    return next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i and c.pos_ in ("VERB", "AUX")
+                 and any(m.dep_ in ("mark", "aux") and m.lower_ in ("that", "for", "to") for m in c.children)), None)
+
+
+def _held_claim(tok) -> bool:
+    """A speech noun with its own holder and clause ("a demand by X for Y to ...") is a cue."""
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in SPEECH_VERBS and _owner(tok) is not None \
+        and _noun_clause(tok) is not None
 
 
 def _subject(verb):
@@ -93,10 +112,8 @@ def _subject(verb):
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             # "a statement from the ministry saying ...", "protesters chanting ..."
             noun = verb.head
-            owners = [c for c in noun.children if c.dep_ == "poss"] + [
-                p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by") for p in c.children if p.dep_ == "pobj"]
-            if owners:
-                return owners[0]
+            if _owner(noun) is not None:
+                return _owner(noun)
             return noun if noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON", "ORG", "NORP") or noun.tag_ == "NNS" else None
         if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "ccomp", "prep", "pobj") and verb.head.i != verb.i and (participle or verb.dep_ not in ("ccomp", "prep", "pobj")):
             verb = verb.head
@@ -269,6 +286,8 @@ def _content_of(d: _Doc, verb):
         while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl") and head.head.i != head.i:
             head = head.head
         return _clause_span(d, head, skip=verb)
+    if _held_claim(verb):
+        return _clause_span(d, _noun_clause(verb))  # the demand itself, not its holder
     comps = [c for c in verb.children if c.dep_ == "ccomp" and (c.i > verb.i or c.pos_ in ("VERB", "AUX"))
              or c.dep_ == "advcl" and any(m.lower_ in ("if", "whether") for m in c.children if m.dep_ == "mark")]
     if comps:
@@ -288,7 +307,8 @@ def _content_of(d: _Doc, verb):
                 if head.i > verb.i and head.ent_type_ not in ("DATE", "TIME") and head.pos_ != "PRON"),
                default=None, key=lambda r: r[:2])
     if best is not None and best[0] > 0:
-        return _clause_span(d, best[2])
+        # "responding to a demand by X for ...": what is said there is X's, under its own cue
+        return None if _held_claim(best[2]) else _clause_span(d, best[2])
     if lemma in OBJECT_VERBS:
         objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.pos_ != "PRON"]
         if objs:
@@ -314,9 +334,8 @@ def _speaker_of(d: _Doc, verb, history: list[Speaker]) -> Speaker | None:
         subj = objs[0] if objs else None
     elif verb.pos_ == "NOUN":
         # "Trump's criticism of", "a statement from the ministry", "X voiced support for"
-        owners = [c for c in verb.children if c.dep_ == "poss"] + [
-            p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("from", "by") for p in c.children if p.dep_ == "pobj"]
-        subj = owners[0] if owners else _subject(verb.head) if verb.dep_ == "dobj" else None
+        subj = _owner(verb)
+        subj = subj if subj is not None else _subject(verb.head) if verb.dep_ == "dobj" else None
     else:
         subj = _subject(verb)
         if subj is not None and subj.dep_ == "nsubjpass":
