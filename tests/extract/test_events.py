@@ -209,3 +209,11 @@ def test_pronoun_points_back_to_the_nearest_fitting_entity():
     assert resolve_pronoun("He", 60, ents).id == "e3"
     assert resolve_pronoun("they", 60, ents) is None  # a place is not "they"
     assert resolve_pronoun("we", 60, ents) is None
+
+
+@pytest.mark.model
+def test_a_date_inside_a_noun_phrase_dates_neither_the_event_nor_the_story(parse):
+    text = ("The foreign minister rejected a proposal to use colonial maps from 1958 as the basis for the border. "
+            "The rebels attacked a police post near the river.")
+    events = _run(parse, text, published="2026-03-09", times=(_time(text, "1958", "1958"),))
+    assert events and all(v.date != "1958" for v in events), [(v.trigger.text, v.date) for v in events]

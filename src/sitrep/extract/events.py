@@ -186,6 +186,31 @@ def _nearest(items, tok):
     return min(items, key=rank) if items else None
 
 
+def _own_times(times, tok) -> list:
+    """Dates that can be this trigger's: not ones that describe another noun on the way to it.
+
+    "rejected a proposal to use Soviet maps from 1958" was dated 1958 (the demo corpus's
+    timeline opened with it): a date inside a noun phrase dates that noun, not the event.
+    """
+    doc = tok.doc
+    out = []
+    for x in times:
+        span = doc.char_span(x.span[0], x.span[1], alignment_mode="expand")
+        t = span.root if span is not None and len(span) else None
+        ok = True
+        while t is not None and t.head.i != t.i and t.i != tok.i:
+            head = t.head
+            if head.i == tok.i:
+                break
+            if head.pos_ in ("NOUN", "PROPN") and not (span is not None and span.start <= head.i < span.end):
+                ok = False
+                break
+            t = head
+        if ok:
+            out.append(x)
+    return out
+
+
 def extract_events(parsed, found) -> tuple[Event, ...]:
     """PLOVER events of one article, in text order, using the earlier stages' records."""
     doc = parsed.doc
@@ -198,6 +223,7 @@ def extract_events(parsed, found) -> tuple[Event, ...]:
     for sent in doc.sents:
         if parsed.in_header(sent.start_char):
             continue
+        n_before = len(events)
         triggers = {t.i: c for t in sent if (c := _trigger(t))}
         # a bare PETRARCH verb default is the lexicon's weakest guess: it only speaks when
         # nothing better in the sentence does
@@ -239,7 +265,7 @@ def extract_events(parsed, found) -> tuple[Event, ...]:
                 target = (_scan(doc, after, found.entities, skip=taken)
                           or _scan(doc, [t for t in sent if t.i > tok.i], found.entities, skip=taken) or target)
             target = _domestic(source, target)
-            when, where = _nearest(s_times, tok), _nearest(s_places, tok)
+            when, where = _nearest(_own_times(s_times, tok), tok), _nearest(s_places, tok)
             if source and source[0].sector and not any(a.code for a in source) and where and where.country:
                 # "demonstrators protested in Belgrade": local people of the place it happened in
                 source = (source[0].replace(code=where.country),) + source[1:]
@@ -262,8 +288,11 @@ def extract_events(parsed, found) -> tuple[Event, ...]:
                 place=PlaceRef(name=place.name or place.text, geonameid=place.geonameid) if place else None,
                 place_basis=place_basis, quote=quote,
                 confidence={"core": 0.8, "pattern": 0.7}.get(basis, 0.5)))
-        if s_times:
-            last_date = s_times[-1].value
+        # the story's current date moves with the dates its events took; only a sentence with no
+        # event moves it by any date it has (else "maps from 1958" dated the sentences after it)
+        dated = [v.date for v in events[n_before:] if v.date_basis == "sentence"]
+        if dated or (s_times and len(events) == n_before):
+            last_date = dated[-1] if dated else s_times[-1].value
         if s_places:
             last_place = s_places[-1]
     # a headline repeats the lead: keep its event only when the body does not report that type
