@@ -38,7 +38,7 @@ EVENT_COLUMNS = ("date", "type", "source_code", "source_text", "target_code", "t
 QUOTE_COLUMNS = ("date", "speaker_name", "speaker_role", "type", "text", "medium", "doc_id", "quote_id")
 
 
-def _date_range(f: Filters, column: str, clauses: list, params: list) -> None:
+def date_range(f: Filters, column: str, clauses: list, params: list) -> None:
     # dates may be partial TIMEX values ("2020-01"): compare on the common prefix
     if f.since:
         clauses.append(f"{column} >= ?")
@@ -58,7 +58,7 @@ def _event_where(f: Filters) -> tuple[str, list]:
     if f.actor:
         clauses.append("(e.source_code ILIKE ? OR e.target_code ILIKE ? OR e.source_text ILIKE ? OR e.target_text ILIKE ?)")
         params += [f"%{f.actor}%"] * 4
-    _date_range(f, "coalesce(e.date, a.published)", clauses, params)
+    date_range(f, "coalesce(e.date, a.published)", clauses, params)
     if f.place:
         clauses.append("(e.place_name ILIKE ? OR CAST(e.geonameid AS VARCHAR) = ?)")
         params += [f"%{f.place}%", f.place]
@@ -101,7 +101,7 @@ def quotes(db: Union[str, Path], filters: Filters = Filters(), *, limit: int | N
     if filters.text:
         clauses.append("q.text ILIKE ?")
         params.append(f"%{filters.text}%")
-    _date_range(filters, "coalesce(q.date, a.published)", clauses, params)
+    date_range(filters, "coalesce(q.date, a.published)", clauses, params)
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     sql = (f"SELECT q.* EXCLUDE (date), coalesce(q.date, a.published) AS date, a.doc_id, a.title FROM quotes q "
            f"JOIN articles a USING (article_id){where} ORDER BY coalesce(q.date, a.published), a.doc_id, q.ord")

@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from typing import Iterator, Union
 
-from ..query import Filters, events as query_events, quotes as query_quotes
+from ..query import Filters, date_range, events as query_events, quotes as query_quotes
 from ..store import Store
 from ..store.schema import RECORD_TABLES
 
@@ -30,12 +30,7 @@ def _article_where(f: Filters, *, alias: str = "a") -> tuple[list[str], list]:
     clauses, params = [], []
     if not f.include_copies:
         clauses.append(f"{alias}.copy_of IS NULL")
-    if f.since:
-        clauses.append(f"{alias}.published >= ?")
-        params.append(f.since)
-    if f.until:
-        clauses.append(f"substr({alias}.published, 1, 10) <= ?")
-        params.append(f.until)
+    date_range(f, f"{alias}.published", clauses, params)
     return clauses, params
 
 
