@@ -69,16 +69,19 @@ def extract(paths, input_file, fmt, model, batch_size, processes):
         raise click.UsageError("give a PATH or --input FILE.jsonl ('-' reads standard input)")
     options = Options(model=model, batch_size=batch_size, n_process=processes)
     results = extract_paths(targets, options=options)
-    for chunk in render_extractions(_report_rejected(results), fmt):
-        click.echo(chunk, nl=False)
+    with _progress("extract") as update:
+        for chunk in render_extractions(_report_rejected(results, update), fmt):
+            click.echo(chunk, nl=False)
 
 
-def _report_rejected(results):
+def _report_rejected(results, progress=None):
     from .records import Rejected
 
     for r in results:
         if isinstance(r, Rejected):
             click.echo(f"skipped {r.where}: {r.reason}", err=True)
+        if progress:
+            progress(1)
         yield r
 
 
