@@ -225,15 +225,15 @@ def ingest_documents(items: Iterable[Item], *, db: Union[str, Path] = DEFAULT_DB
         def new_only(stream):
             for batch in _batched(_timed(stream, timings, "read"), options.batch_size * 4):
                 t0 = time.perf_counter()
-                hashes = [content_hash(i.text) for i in batch if isinstance(i, Document)]
-                known = store.known_hashes(hashes)
+                hashes = {id(i): content_hash(i.text) for i in batch if isinstance(i, Document)}
+                known = store.known_hashes(list(hashes.values()))
                 if timings is not None:
                     timings["skip_known"] = timings.get("skip_known", 0.0) + time.perf_counter() - t0
                 seen_here: set[str] = set()
                 for item in batch:
                     summary.read += 1
                     if isinstance(item, Document):
-                        h = content_hash(item.text)
+                        h = hashes[id(item)]
                         if h in known or h in seen_here:
                             summary.skipped_existing += 1
                             if progress:
