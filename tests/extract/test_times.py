@@ -295,3 +295,78 @@ def test_unknown_publication_date(parse):
 
     got = {t.text: t.value for t in extract_times(parse("Talks ended on Wednesday, a year after 1998."), None)}
     assert got == {"Wednesday": "XXXX-WXX-3", "a year": "P1Y", "1998": "1998"}
+
+
+def _values(text, tense=None, anchor=FRI):
+    return {text[t.start:t.end]: (t.type, t.value) for t in find_timexes(text, anchor=anchor, tense=lambda i: tense)}
+
+
+def test_past_reference_and_discourse_now():
+    assert _values("In the past he was mayor.") == {"the past": ("DATE", "PAST_REF")}
+    assert _values("Over the past three years it grew.") == {"the past three years": ("DURATION", "P3Y")}
+    assert _values("Now, the hard part begins.") == {}  # a discourse marker, not the present
+    assert _values("It is over now, she said.") == {"now": ("DATE", "PRESENT_REF")}
+    assert _values("Until now, no one knew.") == {"now": ("DATE", "PRESENT_REF")}
+
+
+def test_recurring_days_and_parts_of_days():
+    assert norm("Friday nights") == ("SET", "XXXX-WXX-5TNI")
+    assert norm("every Sunday morning") == ("SET", "XXXX-WXX-7TMO")
+    assert norm("every day") == ("SET", "P1D")
+
+
+def test_untensed_weekday_after_the_document_date_is_tomorrow():
+    assert norm("Saturday") == ("DATE", "2020-02-15")  # not six days ago
+    assert norm("Saturday", "past") == ("DATE", "2020-02-08")
+    assert norm("Sunday") == ("DATE", "2020-02-09")
+
+
+def test_weekday_in_the_week_the_sentence_is_about():
+    # "last week" is 2020-W06 (Feb 3-9): its Tuesday, not this week's
+    assert _values("Last week, on Tuesday, the board met.", "past")["Tuesday"] == ("DATE", "2020-02-04")
+    assert _values("This week, on Tuesday, the board met.", "past")["Tuesday"] == ("DATE", "2020-02-11")
+    # another sentence: the document's week again
+    assert _values("Last week was calm. On Tuesday the board met.", "past")["Tuesday"] == ("DATE", "2020-02-11")
+
+
+def test_clock_time_takes_the_day_the_story_is_at():
+    got = _values("The convoy left on Tuesday. It reached the border at 10 a.m.", "past")
+    assert got["10 a.m."] == ("TIME", "2020-02-11T10:00")
+    assert _values("It reached the border at 10 a.m.", "past")["10 a.m."] == ("TIME", "2020-02-14T10:00")
+
+
+def test_reported_period_and_its_comparisons():
+    text = ("Third-quarter profit rose 5 percent. Revenue in the latest period fell from the same period a year "
+            "earlier, and costs beat year-earlier levels.")
+    got = _values(text, "past")
+    assert got["Third-quarter"] == ("DATE", "2019-Q3")
+    assert got["the latest period"] == ("DATE", "2019-Q3")
+    assert got["the same period"] == ("DATE", "2018-Q3")
+    assert got["year-earlier"] == ("DATE", "2018-Q3")
+    assert _values("Costs beat year-earlier levels.", "past")["year-earlier"] == ("DATE", "2019")
+
+
+def test_last_year_as_a_comparison_point():
+    text = "Net income in the third quarter was $5 million, compared with $4.5 million, or 8 cents a share, last year."
+    assert _values(text, "past")["last year"] == ("DATE", "2018-Q3")
+    assert _values("Third-quarter sales fell from last year.", "past")["last year"] == ("DATE", "2018-Q3")
+    # not a comparison: the calendar year before the document's
+    assert _values("Third-quarter sales fell. Last year, the firm lost money.", "past")["Last year"] == ("DATE", "2019")
+    assert _values("Sales fell from last year.", "past")["last year"] == ("DATE", "2019")
+
+
+def test_the_quarter_is_the_article_s_quarter_however_far_back():
+    filler = "The chief executive declined to comment on the figures or on the outlook for the business. " * 5
+    text = f"Profit in the third quarter rose. {filler}In the quarter, sales rose."
+    assert _values(text, "past")["the quarter"] == ("DATE", "2019-Q3")
+
+
+@pytest.mark.model
+def test_tense_of_scheduled_events_and_reduced_relatives(parse):
+    from sitrep.extract.times import extract_times
+
+    def got(sentence):
+        return {t.text: t.value for t in extract_times(parse(sentence, published="2020-02-14"), None)}
+
+    assert got("The vote was scheduled for Tuesday.") == {"Tuesday": "2020-02-18"}
+    assert got("The accord signed in May has collapsed.") == {"May": "2019-05"}

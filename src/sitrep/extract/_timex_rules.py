@@ -474,7 +474,18 @@ def _relative(m, ctx):
         return "DATE", resolve_season(a, SEASON[what], {-1: "last", 0: "this", 1: "next"}[step])
     if what == "fiscal year":
         return "DATE", f"{a.year + step}"
+    if what == "year" and step == -1 and not m["the"] and (_prev_word(m) in _COMPARED_WITH or
+                                                          _COMPARED.search(m.string, max(0, m.start() - 150), m.start())):
+        # "profit rose from last year" after "the third quarter": that quarter a year back, as
+        # for "a year earlier"; with no part of a year before it, last year itself
+        return "DATE", Anaphoric(lambda ref: shift_value(ref, "year", -1) if _PART_OF_YEAR.search(ref) else None,
+                                 shift(a, what, step), reach=300, compared=True)
     return "DATE", shift(a, what, step)
+
+
+_COMPARED_WITH = ("from", "than", "over", "with", "versus", "vs.", "vs")
+# "compared with 50 cents a share last year": the comparison is open in the clause before
+_COMPARED = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|versus|vs\.|against)\b(?:[^.;]|\.\d)*$")
 
 
 @rule(rf"{_B}(?i:that|the\s+same)\s+(?P<unit>(?i:year|month|day|morning|afternoon|evening|night)){_E}")
@@ -518,13 +529,25 @@ def _weekday(m, ctx):
     if ctx.anchor is None:
         d = f"XXXX-WXX-{wd + 1}"
     else:
-        d = _day(resolve_weekday(ctx.anchor, wd, _direction(_tense(m, ctx), "past")))
-    return ("TIME", f"{d}T{pod}") if pod else ("DATE", d)
+        tense = _tense(m, ctx)
+        # untensed, tomorrow's weekday is tomorrow: a day six days gone would be "last Tuesday"
+        tomorrow = tense is None and wd == (ctx.anchor.weekday() + 1) % 7
+        d = _day(resolve_weekday(ctx.anchor, wd, "future" if tomorrow else _direction(tense, "past")))
+    kind, suffix = ("TIME", f"T{pod}") if pod else ("DATE", "")
+    if ctx.anchor is None:
+        return kind, d + suffix
+    # "last week ... on Tuesday": the Tuesday of the week the narrative is in, if not this one
+    this_week = _week(ctx.anchor)
+    return kind, Anaphoric(lambda ref: _day(date.fromisocalendar(int(ref[:4]), int(ref[6:8]), wd + 1)) + suffix
+                           if re.fullmatch(r"\d{4}-W\d\d", ref) and ref != this_week else None, d + suffix, local=True)
 
 
-@rule(rf"{_B}(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s{_E}")
+@rule(rf"{_B}(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:s|\s+(?P<pod>(?i:mornings|"
+      rf"afternoons|evenings|nights))){_E}")
 def _weekday_set(m, ctx):
-    return "SET", f"XXXX-WXX-{WEEKDAY_NUM[m['weekday'].lower()] + 1}"
+    # "Fridays", "Sunday mornings": every such day (or part of it)
+    pod = f"T{PART_OF_DAY[m['pod'].lower()[:-1]]}" if m["pod"] else ""
+    return "SET", f"XXXX-WXX-{WEEKDAY_NUM[m['weekday'].lower()] + 1}{pod}"
 
 
 @rule(rf"{_B}{_NUM}[\s-]+{_UNIT}\s+(?P<dir>(?i:ago|earlier|later|from\s+now|hence)){_E}")
@@ -591,7 +614,7 @@ def _noon(m, ctx):
 def _clock(ctx, h: int, minute: int):
     day = _day(ctx.anchor) if ctx.anchor else "XXXX-XX-XX"
     clock = f"T{h:02d}:{minute:02d}"
-    return "TIME", Anaphoric(lambda ref: _truncate(ref, "day") and ref + clock, day + clock, local=True)
+    return "TIME", Anaphoric(lambda ref: _truncate(ref, "day") and ref + clock, day + clock, local=False)
 
 
 @rule(rf"{_B}(?P<the>(?i:the)\s+)?(?:(?i:fiscal)\s+)?(?:(?P<year0>1[6-9]\d\d|20\d\d)\s+(?:(?i:fiscal)\s+)?)?(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+"
@@ -628,7 +651,26 @@ def _the_quarter(m, ctx):
     deictic = None if ctx.anchor is None else \
         _quarter_shift(ctx.anchor, k + (0 if _tense(m, ctx) in ("future", "present") else -1))
     return "DATE", Anaphoric(lambda ref: shift_value(ref, "quarter", k) if re.fullmatch(r"\d{4}-Q\d", ref) else None,
-                             deictic, reach=300 if k else 0, compared=bool(k))
+                             deictic, reach=len(m.string), compared=bool(k))
+
+
+@rule(rf"{_B}(?i:year-(?:earlier|ago|before)){_E}(?!-)")
+def _year_earlier_adjective(m, ctx):
+    # "year-earlier results": the period reported on, a year back
+    deictic = None if ctx.anchor is None else str(ctx.anchor.year - 1)
+    return "DATE", Anaphoric(lambda ref: shift_value(ref, "year", -1) if _PART_OF_YEAR.search(ref) else None,
+                             deictic, reach=300, compared=True)
+
+
+@rule(rf"{_B}(?i:the\s+(?:same|comparable|corresponding|like|latest|most\s+recent)\s+period){_E}")
+def _same_period(m, ctx):
+    # "the same/latest period" is the part of a year the report is about; "... a year earlier/last
+    # year" puts it a year back (that comparison point is an expression of its own)
+    k = -1 if re.match(r"(?i)\s+(?:(?:a|one)\s+year\s+(?:earlier|ago|before)|(?:of\s+)?last\s+year|"
+                       r"(?:of\s+)?the\s+(?:previous|prior)\s+year)\b", _next_text(m, 30)) else 0
+    deictic = None if ctx.anchor is None else _quarter_shift(ctx.anchor, 4 * k - 1)
+    return "DATE", Anaphoric(lambda ref: shift_value(ref, "year", k) if _PART_OF_YEAR.search(ref) else None,
+                             deictic, reach=300, compared=True)
 
 
 @rule(rf"{_B}(?i:the\s+(?:year[\s-](?:earlier|ago|before)|prior[\s-]year|year-previous)\s+(?P<what>period|(?P<ord>"
@@ -646,12 +688,13 @@ def _year_earlier(m, ctx):
 
 
 @rule(rf"{_B}(?P<w>(?i:now|currently|nowadays|presently|these\s+days|the\s+present(?=\s*[.,;:!?)]|\s+(?:and|or)\b)"
-      r"|at\s+present|the\s+moment(?=\s*[.,;:!?)]))|(?i:recently|lately|the\s+past(?=\s*[.,;:!?)]|\s+(?:and|or)\b))"
+      rf"|at\s+present|the\s+moment(?=\s*[.,;:!?)]))|(?i:recently|lately|the\s+past(?![\w-]|\s+(?:[\w-]+\s+){{0,2}}{_UNIT_WORDS}\b))"
       rf"|(?i:the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future)(?!\s+(?i:of)\b)){_E}")
 def _reference(m, ctx):
     w = m["w"].lower()
-    if w == "now" and re.match(r"-", _next_text(m)):
-        return None
+    if w == "now" and (re.match(r"-", _next_text(m)) or re.match(r"\s*,", _next_text(m)) and
+                       re.search(r"(?:^|[.!?][\"'’”]?\s+|\n\s*)[\"'“‘]?$", m.string[max(0, m.start() - 4): m.start()])):
+        return None  # "now-defunct"; a sentence opening "Now, ..." is a discourse marker
     if w.startswith(("recently", "lately", "the past")):
         return "DATE", "PAST_REF"
     if "future" in w:
@@ -662,9 +705,12 @@ def _reference(m, ctx):
 @rule(rf"{_B}(?P<q>(?i:every|each|per)\s+(?:(?P<other>(?i:other))\s+|{_NUM}\s+)?)"
       rf"(?P<what>{_UNIT_WORDS}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
       r"(?i:morning|afternoon|evening|night|weekend|spring|summer|autumn|winter)|"
-      r"January|February|March|April|May|June|July|August|September|October|November|December)(?![a-z])")
+      r"January|February|March|April|May|June|July|August|September|October|November|December)(?![a-z])"
+      r"(?:(?<=[a-z]day)\s+(?P<pod>(?i:morning|afternoon|evening|night))(?![a-z]))?")
 def _every(m, ctx):
     what = m["what"].lower()
+    if what in WEEKDAY_NUM and m["pod"]:
+        return "SET", f"XXXX-WXX-{WEEKDAY_NUM[what] + 1}T{PART_OF_DAY[m['pod'].lower()]}"
     if what in MONTH_NUM:
         return "SET", f"XXXX-{MONTH_NUM[what]:02d}"
     if what in SEASON:
@@ -842,7 +888,7 @@ def _merge_date_time(text: str, timexes: list[Timex]) -> list[Timex]:
         if p and {p.type, t.type} == {"DATE", "TIME"} and re.fullmatch(r",?\s{1,3}(?:(?i:on|at)\s+)?",
                                                                        text[p.end: t.start]):
             day, clock = (p, t) if p.type == "DATE" else (t, p)
-            dv = day.value if isinstance(day.value, str) else None
+            dv = day.value.fallback if isinstance(day.value, Anaphoric) else day.value
             tv = clock.value.fallback if isinstance(clock.value, Anaphoric) else clock.value
             if re.fullmatch(r"\d{4}-\d\d-\d\d|XXXX-(?:WXX-\d|\d\d-\d\d)", dv or "") and "T" in (tv or ""):
                 out[-1] = Timex(p.start, t.end, "TIME", dv + "T" + tv.split("T", 1)[1])

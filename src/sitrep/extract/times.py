@@ -19,6 +19,9 @@ _FUTURE_AUX = {"will", "'ll", "ll", "shall", "wo"}
 _FUTURE_GOVERNORS = {"go", "plan", "expect", "schedule", "intend", "aim", "hope", "prepare", "set", "due",
                      "want", "seek", "propose", "promise", "vow", "threaten", "agree", "decide", "pledge"}
 
+# passive participles whose adjunct lies ahead of the report, whatever the auxiliary's tense
+_SCHEDULED = {"schedule", "slate", "plan", "expect"}
+
 
 def _anchor(published: Optional[str]) -> Optional[date]:
     if not published:
@@ -35,6 +38,8 @@ def _verb_tense(verb) -> Optional[str]:
         return "future"
     if verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head.lemma_ in _FUTURE_GOVERNORS:
         return "future"
+    if verb.lemma_ in _SCHEDULED and any(a.dep_ == "auxpass" for a in aux):
+        return "future"  # "the vote was scheduled for Friday": arranged ahead of the report
     if any(a.tag_ == "MD" for a in aux):
         return None  # "would", "could": conditional or future-in-the-past, no direction
     tags = {a.tag_ for a in aux} | {verb.tag_}
@@ -42,6 +47,8 @@ def _verb_tense(verb) -> Optional[str]:
         return "past"
     if tags & {"VBZ", "VBP"}:
         return "present"
+    if verb.tag_ == "VBN" and verb.dep_ == "acl" and not aux:
+        return "past"  # a reduced relative: "the accord signed Tuesday"
     if verb.dep_ in ("xcomp", "advcl", "ccomp", "conj", "relcl") and verb.head is not verb:
         return _verb_tense(verb.head) if verb.head.pos_ in ("VERB", "AUX") else None
     return None
