@@ -16,6 +16,7 @@ INTENT = {"agree", "pledge", "promise", "vow", "plan", "intend", "decide", "offe
           "propose"}
 POSSIBLE_VERBS = {"consider", "weigh", "mull", "contemplate", "discuss", "threaten"}
 NEGATING = {"deny", "decline", "refuse", "fail", "reject", "avoid", "halt", "stop", "cancel", "abandon"}
+ASPECT = {"continue", "begin", "start", "resume", "keep", "proceed"}
 PLANNED_ADJ = {"planned", "proposed", "possible", "potential", "future", "upcoming", "expected", "prospective"}
 
 
@@ -57,7 +58,8 @@ def modality(tok) -> str:
         return "possible"
     if auxes & {"will", "shall", "'ll", "wo"} or any(t.lemma_ in PLAN and t.i != tok.i for t in chain[1:]):
         return "planned"
-    if any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children) and tok.dep_ in ("xcomp", "acl", "advcl"):
+    if any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children) and tok.dep_ in ("xcomp", "acl", "advcl") \
+            and tok.head.lemma_ not in ASPECT:  # "continued to shell the town" shelled it
         return "planned"
     if any(c.lower_ in PLANNED_ADJ and c.dep_ in ("amod", "compound") for c in tok.children):
         return "planned"
@@ -66,18 +68,32 @@ def modality(tok) -> str:
     return "asserted"
 
 
-def attributed(tok) -> bool:
-    """The trigger's clause is the complement of a speech verb ('..., officials said')."""
+def _speech_verb(tok):
+    """(the speech verb whose complement the trigger's clause is, else None; the highest
+    clause head looked at)."""
     t = clause_head(tok)
     for _ in range(3):
         if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_ in SPEECH:
-            return True
-        if any(c.lemma_ in SPEECH and c.dep_ in ("parataxis", "advcl") for c in t.children):
-            return True
+            return t.head, t
+        said = next((c for c in t.children if c.lemma_ in SPEECH and c.dep_ in ("parataxis", "advcl")), None)
+        if said is not None:
+            return said, t
         if t.head.i == t.i:
             break
         t = t.head
-    return any(c.lower_ == "according" for c in t.subtree)
+    return None, t
+
+
+def attributed(tok) -> bool:
+    """The trigger's clause is the complement of a speech verb ('..., officials said')."""
+    said, top = _speech_verb(tok)
+    return said is not None or any(c.lower_ == "according" for c in top.subtree)
+
+
+def speaker(tok):
+    """The subject of the speech verb a trigger's clause is reported by, if any."""
+    said = _speech_verb(tok)[0]
+    return _subject(said) if said is not None else None
 
 
 def _actor_ok(tok) -> bool:

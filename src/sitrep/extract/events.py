@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from ..kb.cameo import VETO, is_trigger_lemma, to_plover, trigger_match
+from ..kb.cameo import VETO, cameo_part, is_trigger_lemma, to_plover, trigger_match
 from ..records import ActorRef, Event, PlaceRef, TextSpan
-from ._event_actors import PRONOUN_KINDS, code_actor
-from ._event_args import SPEECH, arguments, attributed, clause_head, modality, own_agent, phrase
+from ._event_actors import PRONOUN_KINDS, code_actor, resolve_pronoun, sector_of
+from ._event_args import (SPEECH, _subject, arguments, attributed, clause_head, modality, own_agent, phrase,
+                          speaker)
 
+NAME_ENTS = {"ORG", "GPE", "FAC", "LOC", "PERSON", "NORP", "WORK_OF_ART", "LAW", "PRODUCT"}
 WINDOW_AFTER, WINDOW_BEFORE = 12, 5  # context words the lexicon patterns may look at
 DATE_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?$")
 # a nested trigger is folded into a trigger that takes it as its content ("threatened to
@@ -27,9 +29,14 @@ FOLD_STOP = {"conj", "relcl", "parataxis", "advcl", "nsubj", "nsubjpass", "csubj
 ADJUNCT_DEPS = {"advcl", "relcl", "parataxis", "punct", "cc", "conj", "advmod", "npadvmod", "mark", "agent"}
 ADJUNCT_PREPS = {"as", "after", "before", "due", "because", "since", "during", "amid", "amidst", "despite",
                  "following", "until", "while", "over", "by", "with", "without", "via", "through", "like"}
+# adjuncts of cause and concession: a name in them is not the target ("as a result of U.S.-Iran
+# tensions"); one after "after" or "following" often is (the act responded to)
+CAUSE_PREPS = {"due", "because", "amid", "amidst", "despite"}
 # edges that put a trigger one clause below the sentence's main assertion; a complement of
 # a speech verb is not lower ("officials said troops withdrew" asserts the withdrawal)
 SUBORDINATE = {"advcl", "relcl", "acl", "ccomp", "xcomp", "csubj", "prep", "pcomp", "appos", "npadvmod"}
+SAYING = SPEECH | {"reiterate", "stress", "emphasize", "emphasise", "explain", "describe", "comment",
+                   "reply", "respond", "repeat", "admit", "acknowledge", "mention", "inform", "disclose", "reveal"}
 CONTENT_TYPES = {"AGREE", "REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT", "CONSULT", "CONCEDE"}
 
 
@@ -55,6 +62,8 @@ def _lemmas(tok, pos: str) -> list[str]:
 def _trigger(tok) -> Optional[tuple[str, str]]:
     if tok.dep_ in ("amod", "compound"):  # "the heightened tensions": a participle, not an act
         return None
+    if tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ in NAME_ENTS:
+        return None  # a word of a name ("the Ministry of Humanitarian Aid", "Human Rights Watch")
     pos = ("VERB" if tok.pos_ == "VERB" or tok.tag_ in ("VBD", "VBN") else
            "NOUN" if tok.pos_ in ("NOUN", "PROPN") else "ADJ" if tok.pos_ == "ADJ" else None)
     if pos is None:
@@ -77,7 +86,35 @@ def _trigger(tok) -> Optional[tuple[str, str]]:
     after = patient + after if pos == "VERB" else after
     before = [t for t in sent if tok.i - WINDOW_BEFORE <= t.i < tok.i]
     hit = trigger_match(lemma, pos, before=_words(before), after=_words(after))
-    return None if hit is None or hit[0] == VETO or to_plover(hit[0]) is None else hit
+    if hit is None and pos == "VERB":
+        return _demand(tok)
+    if hit is None or hit[0] == VETO or to_plover(hit[0]) is None:
+        return None
+    return _stopped(tok, hit) if pos == "NOUN" and _halting(tok) else hit
+
+
+# ending a cooperative act is its opposite: "ended the ceasefire" violates it (CAMEO 196),
+# "halted talks" breaks them off (164), "stopped aid" cuts it (162)
+HALTED_CODE = {"0871": "196", "CONSULT": "164", "AID": "162", "COOPERATE": "161", "AGREE": "160",
+               "SUPPORT": "160", "RETREAT": "1246"}
+
+
+def _halting(tok) -> bool:
+    """The trigger is the object of a halting verb that the lexicon does not code itself
+    (a coded one, "suspended talks", is an event of its own the noun folds into)."""
+    return tok.dep_ == "dobj" and tok.head.lemma_ in HALT and _trigger(tok.head) is None
+
+
+def _stopped(tok, hit):
+    code = HALTED_CODE.get(hit[0][:4]) or HALTED_CODE.get(to_plover(hit[0])[0])
+    return (code, hit[1]) if code else hit
+
+
+def _demand(tok) -> Optional[tuple[str, str]]:
+    """"Iran said Iraq must leave Kuwait": a reported obligation put on another party is a
+    demand (CAMEO 10 with "must", an appeal 02 with "should") even when the verb, one the
+    lexicon knows, codes nothing itself."""
+    return ("100" if "must" in _auxes(tok) else "020", "core") if _demanded(tok) else None
 
 
 def _depth(tok) -> int:
@@ -118,14 +155,21 @@ _CONTENT_DIGIT = {"03": {"06": "1", "05": "2", "07": "3", "08": "5", "04": "6"},
                   "02": {"06": "1", "05": "2", "07": "3", "08": "5", "04": "6"},
                   "10": {"06": "1", "05": "2", "07": "3", "08": "5", "04": "6"},
                   "12": {"06": "1", "07": "2", "08": "4", "04": "5"},
-                  "13": {"18": "8", "19": "8", "20": "8", "16": "1", "17": "7", "15": "8"}}
+                  "13": {"18": "8", "19": "8", "20": "8", "16": "1", "17": "7", "15": "8", "14": "3"}}
 # an actor saying it will do something cooperative expresses intent (CAMEO 03), something
-# hostile threatens (CAMEO 13): "Japan said it would send aid" is AGREE, not AID (a bare
-# "Egypt will host the talks" stays a planned CONSULT; "said it would send troops" may be
-# help or menace, so MOBILIZE stays itself)
+# hostile threatens (CAMEO 13; a strike or boycott is 133): "Japan said it would send aid" is
+# AGREE, not AID (a bare "Egypt will host the talks" stays a planned CONSULT; "said it would
+# send troops" may be help or menace, so MOBILIZE stays itself)
 INTENT_ROOT = {"COOPERATE": "030", "AID": "030", "CONCEDE": "030", "RETREAT": "030", "CONSULT": "030",
-               "SUPPORT": "030", "SANCTION": "130", "COERCE": "130", "ASSAULT": "130"}
+               "SUPPORT": "030", "SANCTION": "130", "COERCE": "130", "ASSAULT": "130", "PROTEST": "130"}
 FUTURE = {"will", "would", "shall", "'ll", "wo"}
+# violence by a crowd of protesters is a riot (CAMEO 145, PLOVER PROTEST), not an assault
+CROWD = set("protesters protestors demonstrators rioters marchers strikers mob mobs crowd crowds youths".split())
+OBLIGE = {"must", "should", "ought"}
+# "said it could not accept the proposal" refuses it ("could not meet repayments" does not)
+UNABLE, ASSENT = {"can", "could", "ca"}, {"AGREE", "SUPPORT", "CONCEDE"}
+WANT = {"want", "wish"}
+SELF = {"it", "we", "i", "they"}  # "said they must defend themselves" states intent, not a demand
 # verbs that turn a promised act into its opposite ("pledged to end attacks" is no threat)
 HALT = {"stop", "halt", "end", "cease", "refrain", "avoid", "suspend", "abandon", "renounce", "prevent", "limit"}
 
@@ -149,15 +193,73 @@ def _refine(code: str, inner: Optional[str], *, mutual: bool = False) -> str:
     return code[:2] + digit if digit and len(code) == 3 and code.endswith("0") else code
 
 
+def _auxes(tok) -> set[str]:
+    return {c.lower_ for c in clause_head(tok).children if c.dep_ == "aux"}
+
+
+def _other_party(head) -> bool:
+    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and subj.lower_ not in SELF and (subj.pos_ == "PROPN" or subj.ent_type_ in (
+        "GPE", "NORP", "ORG", "PERSON") or sector_of([subj.lower_]) is not None)
+
+
+def _wanted(tok):
+    """The verb of wanting whose object clause the trigger's is ("the rebels want the
+    government to release the prisoners"), else None."""
+    head = clause_head(tok)
+    return head.head if head.dep_ == "ccomp" and head.head.lemma_ in WANT and _other_party(head) else None
+
+
+def _demanded(tok) -> bool:
+    """An act another party must, should or is wanted to do: "Iran said Iraq must release
+    the prisoners" is Iran's demand (CAMEO 10) or appeal (02), not a release."""
+    head = clause_head(tok)
+    return bool(_auxes(tok) & OBLIGE) and _other_party(head) and attributed(tok) or _wanted(tok) is not None
+
+
+def _requester(tok):
+    """Who makes the demand: the one who wants it, else the speaker."""
+    wants = _wanted(tok)
+    return _subject(wants) if wants is not None else speaker(tok)
+
+
+def _condition(tok):
+    """The uncoded future main verb whose condition the trigger's clause is: "will crush them
+    unless they surrender" threatens (CAMEO 13) whoever must meet the condition."""
+    head = clause_head(tok)
+    main = head.head
+    if head.dep_ != "advcl" or main.i == head.i or not any(
+            m.dep_ == "mark" and m.lower_ == "unless" for m in head.children):
+        return None
+    future = {c.lower_ for c in main.children if c.dep_ == "aux"} & FUTURE
+    hit = _trigger(main) if future else None
+    return main if future and (hit is None or hit[1] == "default") else None
+
+
+def _unless(head) -> bool:
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+               for c in head.children)
+
+
 def _stance(tok, code: str) -> Optional[str]:
     """The CAMEO code of a stated future act, when the statement is the event: "said it
     would send aid" is intent (03), "said it would / could strike" a threat (13), "will not
-    withdraw" a refusal (12); None when the trigger reports the act itself."""
+    withdraw" a refusal (12), "said Iraq must withdraw" a demand (10); None when the trigger
+    reports the act itself."""
     ptype, head = to_plover(code)[0], clause_head(tok)
     auxes = {c.lower_ for c in head.children if c.dep_ == "aux"}
-    if auxes & FUTURE and ptype not in ("REJECT", "ACCUSE") and any(
-            c.dep_ == "neg" for c in (*tok.children, *head.children)):
+    if _condition(tok) is not None:
+        return "130"
+    negated = any(c.dep_ == "neg" for c in (*tok.children, *head.children))
+    if ptype not in ("REQUEST", "REJECT", "ACCUSE", "THREATEN") and _demanded(tok):
+        return _refine("100" if "must" in auxes else "020", None if negated else code)
+    if negated and ptype == "THREATEN":
+        return code  # "will not tolerate any violence" is the warning itself
+    if negated and (auxes & FUTURE and ptype not in ("REJECT", "ACCUSE") or auxes & UNABLE and ptype in ASSENT
+                    or ptype == "AGREE" and tok.pos_ == "ADJ"):  # "was not prepared to resume talks"
         return _refine("120", code)
+    if auxes & (FUTURE | {"could", "might", "may"}) and _unless(head):
+        return _refine("130", code)  # "would pull out unless ...": a conditional threat
     if ptype in INTENT_ROOT and attributed(tok) and (
             auxes & FUTURE or INTENT_ROOT[ptype] == "130" and auxes & {"could", "might", "may"}):
         return _refine(INTENT_ROOT[ptype], code)
@@ -229,6 +331,10 @@ def extract_events(parsed, found) -> tuple[Event, ...]:
         # nothing better in the sentence does
         if any(b != "default" for _, b in triggers.values()):
             triggers = {i: c for i, c in triggers.items() if c[1] != "default"}
+        # a speech verb coded by a PETRARCH pattern on what was said ("said it supports ...") is
+        # not the event when what was said holds a trigger of its own: that one is (reported)
+        triggers = {i: c for i, c in triggers.items() if doc[i].lemma_ not in SAYING or not any(
+            j != i and doc[j].dep_ in ("ccomp", "xcomp") and doc[i].is_ancestor(doc[j]) for j in triggers)}
         s_times, s_places = _dated(times, sent), _dated(places, sent)
         folds = {i: _folded_into(doc[i], triggers) for i in triggers}
         # CAMEO codes a sentence by its main event: one buried in a subordinate clause
@@ -250,9 +356,19 @@ def extract_events(parsed, found) -> tuple[Event, ...]:
             code = stance or code
             ptype, mode = to_plover(code)
             src, tgt = arguments(tok)
+            said = _requester(tok) if ptype == "REQUEST" and _demanded(tok) else \
+                speaker(tok) if ptype == "ACCUSE" and tok.pos_ == "ADJ" else None
+            main = _condition(tok) if stance == "130" else None
+            said = (_subject(main) or speaker(tok)) if main is not None else said
+            if said is not None:  # the demand (blame, threat) is the speaker's, made of the content's subject
+                src, tgt = [[said]], src + tgt
+            if src and src[0][0].lower_ in ("it", "they", "he", "she", "we"):
+                # "Israel said it would ...": a pronoun subject of reported speech is its speaker
+                said = speaker(tok)
+                if said is not None and said.pos_ != "PRON":
+                    src = [[said]] + src[1:]
             source, target = _best(doc, src, found.entities), _best(doc, tgt, found.entities)
-            if basis == "default" and not (any(a.code and a.text.lower() not in PRONOUN_KINDS for a in source)
-                                           and any(a.code for a in target)):
+            if basis == "default" and not _coded_pair(source, target):
                 continue  # PETRARCH's own rule for a bare verb default: both actors coded
             # PETRARCH's reading when the parse gives no coded actor: the source is the nearest
             # coded name before the trigger, the target the first one after it in its phrase
@@ -260,10 +376,25 @@ def extract_events(parsed, found) -> tuple[Event, ...]:
                 source = _scan(doc, [t for t in sent if t.i < tok.i][::-1], found.entities) or source
             if not any(a.code for a in target):
                 taken = {a.code for a in source}
-                after = [t for c in tok.children if c.i > tok.i and c.dep_ not in ADJUNCT_DEPS
-                         and not (c.dep_ == "prep" and c.lower_ in ADJUNCT_PREPS) for t in c.subtree]
+                adjunct = {c.i for c in tok.children
+                           if c.dep_ in ADJUNCT_DEPS or c.dep_ == "prep" and c.lower_ in ADJUNCT_PREPS}
+                after = [t for c in tok.children if c.i > tok.i and c.i not in adjunct for t in c.subtree]
+                # nor, failing that, in the rest of the sentence outside those adjuncts ("suspended
+                # the mission as a result of U.S.-Iran tensions" has no U.S. target)
+                inside = {t.i for c in tok.children if _circumstance(c) for t in c.subtree}
                 target = (_scan(doc, after, found.entities, skip=taken)
-                          or _scan(doc, [t for t in sent if t.i > tok.i], found.entities, skip=taken) or target)
+                          or _scan(doc, [t for t in sent if t.i > tok.i and t.i not in inside], found.entities,
+                                   skip=taken) or target)
+            if ptype in ("MOBILIZE", "ASSAULT") and source and source[0].code == "IGO" and \
+                    source[0].text.lower() in PRONOUN_KINDS:
+                # an international official commands no troops: "he has sent 15,000 troops" is
+                # the nearest state's person before it, not the Secretary-General
+                ref = resolve_pronoun(source[0].text, source[0].span[0],
+                                      tuple(e for e in found.entities if e.code != "IGO"))
+                if ref is not None:
+                    source = (source[0].replace(entity=ref.id, code=ref.code, sector=ref.sector),) + source[1:]
+            if ptype == "ASSAULT" and any(set(a.text.lower().split()) & CROWD for a in source):
+                code, (ptype, mode) = "145", to_plover("145")  # CAMEO's violent protest: a riot
             target = _domestic(source, target)
             when, where = _nearest(_own_times(s_times, tok), tok), _nearest(s_places, tok)
             if source and source[0].sector and not any(a.code for a in source) and where and where.country:
@@ -275,12 +406,14 @@ def extract_events(parsed, found) -> tuple[Event, ...]:
                                 else (art.published, "publication") if art.published else (None, None))
             place, place_basis = ((where, "sentence") if where else (last_place, "context") if last_place
                                   else (None, None))
-            mod = "asserted" if stance else modality(tok)  # the statement itself was made
+            # the statement itself was made (a demand's "must" is its content, not a hedge)
+            mod = "asserted" if stance or ptype == "REQUEST" and _demanded(tok) else \
+                modality(tok.head if tok.pos_ != "VERB" and _halting(tok) else tok)
             quote = next((q.id for q in quotes if q.span[0] <= tok.idx < q.span[1]), None)
             if mod == "asserted" and (quote or attributed(tok) and tok.i not in own):
                 mod = "reported"
             events.append(Event(
-                id=f"v{len(events) + 1}", type=ptype, mode=mode, cameo=code,
+                id=f"v{len(events) + 1}", type=ptype, mode=mode, cameo=cameo_part(code),
                 trigger=TextSpan(text=tok.text, span=(tok.idx, tok.idx + len(tok.text))),
                 sentence=(sent.start_char, sent.end_char),
                 source=source, target=target,
@@ -300,6 +433,15 @@ def extract_events(parsed, found) -> tuple[Event, ...]:
     body_types = {v.type for v in events if v.sentence[0] >= title_end}
     kept = [v for v in events if v.sentence[0] >= title_end or v.type not in body_types]
     return tuple(v.replace(id=f"v{n}") for n, v in enumerate(kept, 1))
+
+
+def _circumstance(prep) -> bool:
+    return prep.dep_ == "prep" and (prep.lower_ in CAUSE_PREPS or prep.lower_ == "as" and any(
+        g.dep_ == "pobj" and g.lemma_ == "result" for g in prep.children))
+
+
+def _coded_pair(source, target) -> bool:
+    return any(a.code and a.text.lower() not in PRONOUN_KINDS for a in source) and any(a.code for a in target)
 
 
 def _self_standing(doc, tok, entities) -> bool:

@@ -36,8 +36,22 @@ def crosswalk() -> dict[str, tuple[str, Optional[str], Optional[str]]]:
     return out
 
 
+# a lexicon code may carry the PLOVER type the manual gives that use of the verb where the
+# crosswalk's reading of the CAMEO code differs: CAMEO codes a resignation as 0831 (accede to
+# a change in leadership), which PLOVER files under RETREAT, mode resign ("0831>RETREAT:resign")
+TYPE_MARK = ">"
+
+
+def cameo_part(code: Optional[str]) -> Optional[str]:
+    """The CAMEO code of a lexicon code, without any PLOVER type override."""
+    return code.split(TYPE_MARK)[0] if code else code
+
+
 def to_plover(code: Optional[str]) -> Optional[tuple[str, Optional[str]]]:
     """(PLOVER type, mode) of a CAMEO code, via its longest listed prefix; None if uncoded."""
+    if code and TYPE_MARK in code:
+        ptype, _, mode = code.split(TYPE_MARK)[1].partition(":")
+        return ptype, mode or None
     walk = crosswalk()
     for n in range(len(code or ""), 1, -1):
         if code[:n] in walk:
