@@ -74,6 +74,12 @@ def test_every_quotation_has_its_speaker(rec, fragment, speaker, medium):
         assert q["medium"] == medium
 
 
+def test_the_minister_is_sajjan(rec, text):
+    (q,) = [q for q in rec["quotes"] if q["speaker"] and q["speaker"]["text"] == "The minister"]
+    assert q["speaker"]["entity"] == _entity(rec, text, "Sajjan")["id"]
+    assert q["speaker"]["name"] == "Sajjan"
+
+
 def _entity(rec, text, surface):
     hits = [e for e in rec["entities"] if any(text[s:e_] == surface for s, e_ in e["mentions"])]
     assert len(hits) == 1, f"{surface!r} is in {len(hits)} entities"

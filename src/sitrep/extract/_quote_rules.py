@@ -31,6 +31,17 @@ ANONYMOUS_WORDS = frozenset("anonymous unnamed unidentified anonymity".split())
 ANONYMOUS_HEADS = frozenset("source sources insider insiders".split())
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "they": "p", "we": "p", "i": "s",
             "it": "n", "who": "r", "you": "s"}
+# offices a known politician or officer holds: "the minister" with no titled minister before it
+# may stand for the one untitled person the KB places in the office's sector ("Sajjan")
+OFFICE_HEADS = frozenset("""
+minister secretary secretary-general president chancellor premier governor mayor senator general
+ambassador
+""".split())
+# words that make another office of the same head: "vice president" is not "president"
+RANK_WORDS = frozenset("vice deputy prime assistant associate under lieutenant press attorney".split())
+# titles abbreviated in front of names ("Vermont Sen. Bernie Sanders")
+TITLE_ABBREVIATIONS = {"sen": "senator", "gov": "governor", "rep": "representative", "gen": "general",
+                       "sec": "secretary", "pres": "president", "amb": "ambassador", "cmdr": "commander"}
 # news media a statement is made "to" or "on"; a closed class, so a short list of
 # platforms plus proper-noun objects of "tell" covers it
 PLATFORMS = frozenset("twitter facebook instagram x youtube tiktok telegram truth social".split())

@@ -10,9 +10,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from ..kb.actors import lookup_actor
 from ..records import Quote, Speaker, TextSpan
-from ._quote_rules import (ANONYMOUS_HEADS, ANONYMOUS_WORDS, OBJECT_VERBS, PLATFORMS, PRONOUNS,
-                           SPEECH_VERBS, learned_cues, learned_lemmas, quote_segments)
+from ._quote_rules import (ANONYMOUS_HEADS, ANONYMOUS_WORDS, OBJECT_VERBS, OFFICE_HEADS, PLATFORMS,
+                           PRONOUNS, RANK_WORDS, SPEECH_VERBS, TITLE_ABBREVIATIONS, learned_cues,
+                           learned_lemmas, quote_segments)
+from .entities import entity_at
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _SENTENCE_END = re.compile(r"[.!?][\"”'’]?\s+[\"“A-Z]")
@@ -68,12 +71,17 @@ def _name_table(doc) -> dict[str, str]:
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
-        name = ent.text.strip(" ,.'’s")
+        name = _bare(ent.text)
         parts = name.split()
         for key in (name, parts[-1] if parts else name):
             if len(name) > len(full.get(key, "")):
                 full[key] = name
     return full
+
+
+def _bare(name: str) -> str:
+    """A name without its possessive or the punctuation around it: "Sanders’" -> "Sanders"."""
+    return re.sub(r"['’]s$", "", name.strip(" ,.\"'’“”")).strip(" ,.")
 
 
 def _is_cue(tok) -> bool:
@@ -147,7 +155,7 @@ def _kind(span, names: dict[str, str]) -> str:
         return "named"
     if labels & {"ORG", "NORP", "GPE", "FAC"}:
         return "organization"
-    if head.pos_ == "PROPN":
+    if head.pos_ == "PROPN" and not head.is_lower:  # "the secretary-general" is tagged NNP
         return "named"
     if head.tag_ in ("NNS", "NNPS") or any(t.like_num for t in span):
         return "collective"
@@ -163,6 +171,11 @@ def _resolve(d: _Doc, start: int, end: int, kind: str, history: list[Speaker]):
     best = max(((any(s <= head < e for s, e in ent.mentions), ent.kind == "person", ent)
                 for ent in d.found.entities if any(s < end and start < e for s, e in ent.mentions)),
                default=None, key=lambda r: r[:2])
+    if kind == "title" and span is not None and (best is None or not best[0]):
+        # "the minister" named earlier; "the Vermont senator" is a person, not the state
+        holder = _office_holder(d, span, history)
+        if holder is not None:
+            return holder
     if best is not None:
         ent = best[2]
         return ent.name, ent.id, (ent.roles[0] if ent.roles else None)
@@ -172,12 +185,8 @@ def _resolve(d: _Doc, start: int, end: int, kind: str, history: list[Speaker]):
         word = span.text.lower()
         if word in ("he", "she", "i"):
             # the most recent person named outside quotation marks ("Stoltenberg declined ... he said")
-            for tok in reversed(d.doc[:span.start]):
-                if tok.ent_type_ == "PERSON" and tok.ent_iob_ != "O" or tok.pos_ == "PROPN" and tok.text in d.names:
-                    if not d.quoted(tok.idx) and not d.parsed.in_header(tok.idx):
-                        ent = next((e for e in d.doc.ents if e.start <= tok.i < e.end), d.doc[tok.i:tok.i + 1])
-                        key = ent.text.strip(" ,.'’s")
-                        return d.names.get(key, d.names.get(tok.text, key)), None, None
+            for name, record in _persons_before(d, span.start):
+                return name, record.id if record is not None else None, None
         if word == "who" and span.root.head.dep_ == "relcl":
             antecedent = span.root.head.head
             return _resolve(d, *_span_of(d, antecedent), _kind(d.doc[antecedent.i:antecedent.i + 1], d.names), history)
@@ -185,7 +194,7 @@ def _resolve(d: _Doc, start: int, end: int, kind: str, history: list[Speaker]):
     persons = [e for e in span.ents if e.label_ == "PERSON"] or [t for t in span if t.text in d.names][:1]
     if persons:
         ent = persons[0]
-        return d.names.get(ent.text.strip(" ,.'’s"), ent.text), None, _role_of(d, span, ent)
+        return d.names.get(_bare(ent.text), ent.text), None, _role_of(d, span, ent)
     if kind == "named":
         first = span.root
         while first.i > span.start and d.doc[first.i - 1].pos_ == "PROPN" and d.doc[first.i - 1].dep_ in ("compound", "flat"):
@@ -193,16 +202,77 @@ def _resolve(d: _Doc, start: int, end: int, kind: str, history: list[Speaker]):
         name = d.text[first.idx:span.root.idx + len(span.root)]
         return d.names.get(name, name), None, None
     if kind == "title":
-        # "the minister": the latest speaker whose role names the same office
-        head = span.root.lower_
-        for prev in reversed(history):
-            if prev.role and head in prev.role.lower():
-                return prev.name, prev.entity, prev.role
-        return None, None, head
+        return None, None, span.root.lower_
     if kind == "organization":
         orgs = [e for e in span.ents if e.label_ in ("ORG", "NORP", "GPE", "FAC")]
         return (orgs[0].text if orgs else span.text), None, None
     return None, None, None
+
+
+def _persons_before(d: _Doc, i: int):
+    """(fullest name, person entity or None) for each person named outside quotation marks and
+    the byline before token ``i``, latest first (a name of several tokens comes once per token)."""
+    for tok in reversed(d.doc[:i]):
+        if tok.ent_type_ == "PERSON" and tok.ent_iob_ != "O" or tok.pos_ == "PROPN" and tok.text in d.names:
+            if not d.quoted(tok.idx) and not d.parsed.in_header(tok.idx):
+                ent = next((e for e in d.doc.ents if e.start <= tok.i < e.end), d.doc[tok.i:tok.i + 1])
+                key = _bare(ent.text)
+                record = entity_at(d.found.entities, ent.start_char, ent.end_char)
+                name = d.names.get(key, d.names.get(tok.text, key))
+                yield name, record if record is not None and record.kind == "person" else None
+
+
+def _title_words(title: str) -> list[str]:
+    """A title's words, lower case and spelt out: "NATO Secretary-General" -> [..., "secretary-general"]."""
+    words = [w.lower().strip(",.;:'’\"").removesuffix("’s").removesuffix("'s") for w in title.split()]
+    return [TITLE_ABBREVIATIONS.get(w, w) for w in words if w]
+
+
+def _same_office(title: str, head: str, mods: set[str], places: list, code: str | None) -> bool:
+    """``title`` names the office "the <mods> <places> <head>" speaks of: same head noun, the
+    phrase's own qualifiers ("defence") in it, no rank word ("vice") on one side only, and each
+    place word ("Florida", "French") in it or naming the country of the holder (``code``)."""
+    words = _title_words(title)
+    parts = {p for w in words for p in w.split("-")}
+    return bool(words) and words[-1] == head and mods <= parts and parts & RANK_WORDS <= mods \
+        and all(t.lower_ in parts or _country(t) is not None and _country(t) == code for t in places)
+
+
+def _country(tok) -> str | None:
+    actor = lookup_actor(tok.text)
+    return actor.code if actor is not None and actor.kind == "country" else None
+
+
+def _office_holder(d: _Doc, span, history: list[Speaker]):
+    """(name, entity id, role) for "the minister", "the Canadian defence minister": the latest
+    person before it titled with the same office; failing that, for a public office
+    (OFFICE_HEADS), the one person without a title the KB places in that office's sector (and
+    country, if the phrase names one)."""
+    root = span.root
+    if span[0].lower_ != "the" or root.tag_ in ("NNS", "NNPS") or root.pos_ not in ("NOUN", "PROPN"):
+        return None
+    words = d.text[span[1].idx:root.idx + len(root)] if len(span) > 1 else ""
+    head = (_title_words(words) or [""])[-1]
+    office = lookup_actor(words)
+    before = [t for t in span[1:] if t.i < root.i]
+    mods = {t.lower_ for t in before
+            if t.lower_ in RANK_WORDS or t.dep_ == "compound" and t.pos_ == "NOUN" and t.is_lower}
+    places = [t for t in before if t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP", "LOC")]
+    untitled: dict[str, tuple] = {}
+    for name, record in _persons_before(d, span.start):
+        code = record.code if record is not None else None
+        titles = list(record.roles if record is not None else ()) + [
+            s.role for s in history if s.role and s.name == name and s.kind != "title"]
+        hit = next((t for t in titles if _same_office(t, head, mods, places, code)), None)
+        if hit is not None:  # the title is the entity's, and so is the name
+            return (record.name, record.id, hit) if record is not None else (name, None, hit)
+        if not titles and record is not None and office is not None and record.sector == office.sector \
+                and (office.code is None or code == office.code) \
+                and all(code is not None and _country(t) == code for t in places):
+            untitled[record.id] = (record.name, record.id, words)
+    if head in OFFICE_HEADS and len(untitled) == 1:
+        return next(iter(untitled.values()))
+    return None
 
 
 def _role_of(d: _Doc, span, ent) -> str | None:

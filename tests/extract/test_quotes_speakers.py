@@ -1,0 +1,84 @@
+"""Role-noun speakers ("the minister") linked to the person named earlier with that title."""
+from __future__ import annotations
+
+import pytest
+
+from sitrep.extract.quotes import _bare, _same_office, _title_words
+
+
+def test_title_words_spell_out_abbreviations():
+    assert _title_words("NATO Secretary-General") == ["nato", "secretary-general"]
+    assert _title_words("Vermont Sen.") == ["vermont", "senator"]
+    assert _title_words("Canada's defence minister") == ["canada", "defence", "minister"]
+
+
+@pytest.mark.parametrize("title,head,mods,fits", [
+    ("U.S. President", "president", set(), True),
+    ("Vice President", "president", set(), False),  # "the president" is not the vice president
+    ("President", "president", {"vice"}, False),
+    ("Defence Minister", "minister", {"defence"}, True),
+    ("Foreign Minister", "minister", {"defence"}, False),
+    ("Canada's defence minister", "minister", set(), True),
+    ("NATO Secretary-General", "secretary-general", {"secretary"}, True),
+    ("NATO Secretary-General", "general", set(), False),
+    ("Iran's most powerful general", "general", set(), True),
+])
+def test_same_office(title, head, mods, fits):
+    assert _same_office(title, head, mods, [], None) is fits
+
+
+def test_bare_name_keeps_final_s():
+    assert [_bare(n) for n in ("Sanders", "Sanders’", "Obama's", "Harris,", "Clinton''")] == [
+        "Sanders", "Sanders", "Obama", "Harris", "Clinton"]
+
+
+@pytest.fixture(scope="module")
+def speakers(parse):
+    from sitrep.extract import run_stages
+
+    def run(text):
+        found = run_stages(parse(text), stages=("times", "places", "entities", "quotes"))
+        ids = {e.name: e.id for e in found.entities}
+        return [(q.speaker.text, q.speaker.name, q.speaker.entity) for q in found.quotes if q.speaker], ids
+
+    return run
+
+
+@pytest.mark.model
+def test_role_nouns_link_to_the_titled_person(speakers):
+    got, ids = speakers(
+        "Defence Minister Harjit Sajjan said the mission would resume soon.\n\n"
+        "NATO Secretary-General Jens Stoltenberg said the alliance would train more troops.\n\n"
+        "The minister said Canada would keep its troops in Iraq.\n\n"
+        "\"We will do it step by step,\" the secretary-general said.")
+    assert ("The minister", "Harjit Sajjan", ids["Harjit Sajjan"]) in got
+    assert ("the secretary-general", "Jens Stoltenberg", ids["Jens Stoltenberg"]) in got
+
+
+@pytest.mark.model
+def test_latest_holder_of_the_office_wins(speakers):
+    got, ids = speakers(
+        "Foreign Minister Anna Berg said the talks had failed.\n\n"
+        "Later, Defence Minister Carl Holm said the troops would stay.\n\n"
+        "The minister said the decision was final.")
+    assert ("The minister", "Carl Holm", ids["Carl Holm"]) in got
+
+
+@pytest.mark.model
+def test_other_offices_and_countries_do_not_link(speakers):
+    got, _ = speakers(
+        "Vice President Joe Biden said the deal was good.\n\n"
+        "The president said the deal was bad.\n\n"
+        "U.S. President Barack Obama said the talks would go on.\n\n"
+        "The French president said the talks were over.")
+    by_text = {text: name for text, name, _ in got}
+    assert by_text["The president"] != "Joe Biden"
+    assert by_text["The French president"] != "Barack Obama"
+
+
+@pytest.mark.model
+def test_pronoun_speaker_links_its_entity(speakers):
+    got, ids = speakers(
+        "NATO Secretary-General Jens Stoltenberg declined to comment.\n\n"
+        "\"We are going to look at what we can do,\" he said.")
+    assert ("he", "Jens Stoltenberg", ids["Jens Stoltenberg"]) in got
