@@ -22,8 +22,10 @@ def test_lexicon_readings_in_context():
     assert cameo.to_plover(cameo.trigger_code("lift", "VERB", after=w("the curfew in the capital")))[0] == "CONCEDE"
     assert cameo.trigger_code("ease", "VERB", after=w("monetary policy")) is None or \
         cameo.to_plover(cameo.trigger_code("ease", "VERB", after=w("monetary policy")))[0] != "CONCEDE"
-    # a charge is legal action when the police or a court brings it, else an accusation
-    assert cameo.trigger_code("charge", "VERB", before=w("the police"), after=w("him with murder")) == "173"
+    # a formal charge, even one the police or a court brings, alleges a crime (PLOVER ACCUSE,
+    # CAMEO 1121); the arrest that may come with it is the coercion
+    assert cameo.trigger_code("charge", "VERB", before=w("the police"), after=w("him with murder")) == "1121"
+    assert cameo.to_plover(cameo.trigger_code("arrest", "VERB", after=w("him for murder")))[0] == "COERCE"
     assert cameo.to_plover(cameo.trigger_code("charge", "VERB", before=w("the opposition"),
                                               after=w("the minister with corruption")))[0] == "ACCUSE"
     assert cameo.trigger_code("defend", "VERB", after=w("its decision against criticism")) == "052"

@@ -86,6 +86,11 @@ def _trigger(tok) -> Optional[tuple[str, str]]:
     after = patient + after if pos == "VERB" else after
     before = [t for t in sent if tok.i - WINDOW_BEFORE <= t.i < tok.i]
     hit = trigger_match(lemma, pos, before=_words(before), after=_words(after))
+    if (hit is None or hit[1] == "default") and " " in lemma and is_trigger_lemma(tok.lemma_.lower(), pos):
+        # a phrasal verb PETRARCH only knows by a bare default ("call up": 150) may be coded
+        # surely by the verb's own entries ("call ... up reservists": 154)
+        plain = trigger_match(tok.lemma_.lower(), pos, before=_words(before), after=_words(after))
+        hit = plain if plain is not None and plain[1] != "default" else hit
     if hit is None and pos == "VERB":
         return _demand(tok)
     if hit is None or hit[0] == VETO or to_plover(hit[0]) is None:
@@ -115,6 +120,13 @@ def _demand(tok) -> Optional[tuple[str, str]]:
     demand (CAMEO 10 with "must", an appeal 02 with "should") even when the verb, one the
     lexicon knows, codes nothing itself."""
     return ("100" if "must" in _auxes(tok) else "020", "core") if _demanded(tok) else None
+
+
+def _content_of(tok, triggers) -> bool:
+    """The verb is the to-clause of a content-taking trigger the lexicon codes surely."""
+    head = tok.head
+    return tok.dep_ == "xcomp" and head.i in triggers and triggers[head.i][1] != "default" and \
+        to_plover(triggers[head.i][0])[0] in CONTENT_TYPES
 
 
 def _depth(tok) -> int:
@@ -164,11 +176,13 @@ INTENT_ROOT = {"COOPERATE": "030", "AID": "030", "CONCEDE": "030", "RETREAT": "0
                "SUPPORT": "030", "SANCTION": "130", "COERCE": "130", "ASSAULT": "130", "PROTEST": "130"}
 FUTURE = {"will", "would", "shall", "'ll", "wo"}
 # violence by a crowd of protesters is a riot (CAMEO 145, PLOVER PROTEST), not an assault
-CROWD = set("protesters protestors demonstrators rioters marchers strikers mob mobs crowd crowds youths".split())
+CROWD = set("protesters protestors demonstrators rioters marchers strikers mob mobs crowd crowds youths students "
+            "supporters villagers residents workers farmers fans activists".split())
 OBLIGE = {"must", "should", "ought"}
 # "said it could not accept the proposal" refuses it ("could not meet repayments" does not)
 UNABLE, ASSENT = {"can", "could", "ca"}, {"AGREE", "SUPPORT", "CONCEDE"}
 WANT = {"want", "wish"}
+DISAVOWED = {"intention", "intent", "plan", "desire", "interest", "wish"}
 SELF = {"it", "we", "i", "they"}  # "said they must defend themselves" states intent, not a demand
 # verbs that turn a promised act into its opposite ("pledged to end attacks" is no threat)
 HALT = {"stop", "halt", "end", "cease", "refrain", "avoid", "suspend", "abandon", "renounce", "prevent", "limit"}
@@ -256,14 +270,39 @@ def _stance(tok, code: str) -> Optional[str]:
     if negated and ptype == "THREATEN":
         return code  # "will not tolerate any violence" is the warning itself
     if negated and (auxes & FUTURE and ptype not in ("REJECT", "ACCUSE") or auxes & UNABLE and ptype in ASSENT
-                    or ptype == "AGREE" and tok.pos_ == "ADJ"):  # "was not prepared to resume talks"
+                    or ptype == "AGREE" and tok.pos_ == "ADJ"  # "was not prepared to resume talks"
+                    or ptype in ASSENT and tok.pos_ == "VERB"):  # "did not accept the plan" turned it down
         return _refine("120", code)
+    if ptype not in ("REJECT", "ACCUSE", "THREATEN") and _disavowed(tok):
+        return _refine("120", code)
+    if ptype not in ("THREATEN", "REQUEST") and _or_face(tok):
+        return _refine("130", code)  # "leave the area or face arrest": the arrest is the threat
     if auxes & (FUTURE | {"could", "might", "may"}) and _unless(head):
         return _refine("130", code)  # "would pull out unless ...": a conditional threat
     if ptype in INTENT_ROOT and attributed(tok) and (
             auxes & FUTURE or INTENT_ROOT[ptype] == "130" and auxes & {"could", "might", "may"}):
         return _refine(INTENT_ROOT[ptype], code)
     return None
+
+
+def _disavowed(tok) -> bool:
+    """The act is one its actor says it has no intention or plan of doing ("had no intention
+    of withdrawing"): a refusal (CAMEO 12), not the act."""
+    t = tok
+    for _ in range(3):
+        t = t.head
+        if t.lemma_ in DISAVOWED and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
+            return True
+        if t.head.i == t.i:
+            break
+    return False
+
+
+def _or_face(tok) -> bool:
+    """The act is the alternative an order holds out: "surrender or face arrest"."""
+    # read off the words: the parser often takes "face arrest" for a compound noun
+    before = [t.lower_ for t in tok.doc[max(tok.sent.start, tok.i - 4):tok.i]]
+    return any(w in ("face", "faces", "facing") and before[:k][-1:] == ["or"] for k, w in enumerate(before))
 
 
 def _dated(spans, sent) -> list:
@@ -328,13 +367,16 @@ def extract_events(parsed, found) -> tuple[Event, ...]:
         n_before = len(events)
         triggers = {t.i: c for t in sent if (c := _trigger(t))}
         # a bare PETRARCH verb default is the lexicon's weakest guess: it only speaks when
-        # nothing better in the sentence does
+        # nothing better in the sentence does, or as the content of a better one ("vowed to
+        # crush the rebellion" is a threat)
         if any(b != "default" for _, b in triggers.values()):
-            triggers = {i: c for i, c in triggers.items() if c[1] != "default"}
-        # a speech verb coded by a PETRARCH pattern on what was said ("said it supports ...") is
-        # not the event when what was said holds a trigger of its own: that one is (reported)
+            triggers = {i: c for i, c in triggers.items() if c[1] != "default" or _content_of(doc[i], triggers)}
+        # a speech verb coded by a PETRARCH pattern on what was said ("said it supports ...",
+        # "announced the suspension of aid") is not the event when what was said holds a
+        # trigger of its own: that one is (reported)
         triggers = {i: c for i, c in triggers.items() if doc[i].lemma_ not in SAYING or not any(
-            j != i and doc[j].dep_ in ("ccomp", "xcomp") and doc[i].is_ancestor(doc[j]) for j in triggers)}
+            j != i and (doc[j].dep_ in ("ccomp", "xcomp") or doc[j].dep_ == "dobj" and doc[j].head.i == i)
+            and doc[i].is_ancestor(doc[j]) for j in triggers)}
         s_times, s_places = _dated(times, sent), _dated(places, sent)
         folds = {i: _folded_into(doc[i], triggers) for i in triggers}
         # CAMEO codes a sentence by its main event: one buried in a subordinate clause
@@ -393,7 +435,13 @@ def extract_events(parsed, found) -> tuple[Event, ...]:
                                       tuple(e for e in found.entities if e.code != "IGO"))
                 if ref is not None:
                     source = (source[0].replace(entity=ref.id, code=ref.code, sector=ref.sector),) + source[1:]
-            if ptype == "ASSAULT" and any(set(a.text.lower().split()) & CROWD for a in source):
+            if code == "140" and tok.lemma_ == "protest" and tok.pos_ == "VERB" and _official(doc, source):
+                code, (ptype, mode) = "114", to_plover("114")  # "Beijing protested to Washington": a complaint
+            # a clash has two sides: with a crowd on either one it is a riot too
+            crowd = {w for a in source for w in a.text.lower().split()}
+            if tok.lemma_ == "clash":
+                crowd |= {t.lower_ for t in tok.subtree} | {w for a in target for w in a.text.lower().split()}
+            if ptype == "ASSAULT" and crowd & CROWD:
                 code, (ptype, mode) = "145", to_plover("145")  # CAMEO's violent protest: a riot
             target = _domestic(source, target)
             when, where = _nearest(_own_times(s_times, tok), tok), _nearest(s_places, tok)
@@ -438,6 +486,17 @@ def extract_events(parsed, found) -> tuple[Event, ...]:
 def _circumstance(prep) -> bool:
     return prep.dep_ == "prep" and (prep.lower_ in CAUSE_PREPS or prep.lower_ == "as" and any(
         g.dep_ == "pobj" and g.lemma_ == "result" for g in prep.children))
+
+
+def _official(doc, source) -> bool:
+    """The source is a state or its government ("Beijing", "the Foreign Ministry"), not its people."""
+    if not source or not source[0].code or source[0].code == "IGO" and source[0].sector is None:
+        return False
+    if source[0].sector == "GOV":
+        return True
+    span = doc.char_span(*source[0].span, alignment_mode="expand") if source[0].span else None
+    labels = {e.label_ for e in span.ents} if span is not None else set()
+    return "GPE" in labels and "NORP" not in labels
 
 
 def _coded_pair(source, target) -> bool:
