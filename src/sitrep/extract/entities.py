@@ -1,9 +1,11 @@
 """Entities: one record per real-world referent in a document, with all its mentions.
 
 Mentions come from spaCy's named entities plus a gazetteer pass over capitalised words the
-model missed (countries, IGOs from the actor KB). They are grouped by referent:
-surnames join the full name they share a last word with, spelling variants join by a
-similarity ratio over transliteration-normalised names, acronyms join their expansion,
+model missed (countries, IGOs from the actor KB). They are grouped by referent: full
+names join when their given names agree (initials and nicknames allowed) and their surnames
+are equal or one spelling apart ("Suleimani"/"Soleimani"), never across given names
+("Jeb Bush"/"George W. Bush"); a bare surname joins the full name written just before it, or
+else the person the document names most; acronyms join their expansion,
 KB-coded countries and IGOs join by code, and nominal anaphors ("the alliance") join the
 one organisation in the document they can stand for.
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..kb.actors import ActorCode, lookup_actor, lookup_surname
 from ..records import Entity
@@ -20,6 +23,9 @@ KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "NORP": "gro
          "LOC": "place", "FAC": "place"}
 # the same name spelt two ways: "Soleimani"/"Suleimani" scores 89, "Iran"/"Iraq" 75
 SIMILAR = 85
+# a surname refers to the full name written within about a paragraph before it; further on,
+# to the person the document names most
+RECENT = 400
 # nominal anaphors and the IGOs they can stand for, by the KB's name of the IGO
 NOMINALS = {"alliance": {"NATO"}, "world body": {"United Nations"},
             "bloc": {"European Union", "ASEAN", "African Union"}, "union": {"European Union"}}
@@ -48,6 +54,7 @@ def _fold(name: str) -> str:
     return re.sub(r"(.)\1", r"\1", name).strip()
 
 
+@lru_cache(maxsize=16384)
 def _ratio(a: str, b: str) -> float:
     from rapidfuzz.fuzz import ratio
 
@@ -168,7 +175,73 @@ def _acronym(text: str) -> str:
     return "".join(w[0] for w in words)
 
 
-def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
+# words in front of a name that are not part of it ("President Trump", "Sen. Ted Cruz")
+_TITLES = frozenset("""president vice sen senator rep representative gov governor mr mrs ms miss
+    dr gen general lt col colonel capt captain sgt adm admiral secretary minister prime chancellor
+    king queen prince princess pope sheikh ayatollah judge justice speaker mayor rev reverend sir
+    lord lady dame former first chairman chairwoman chief ambassador candidate commissioner
+    attorney congressman congresswoman leader premier deputy state foreign defense defence""".split())
+_SUFFIXES = frozenset(("jr", "sr", "i", "ii", "iv"))  # "iii" folds to "i"
+# given names that stand for one another; the first of each line is the canonical form
+_NICKNAMES = {_fold(n): _fold(line.split()[0]) for line in """william bill will billy willie
+    robert bob bobby rob robbie    richard dick rick ricky rich    james jim jimmy jamie
+    michael mike mick    joseph joe joey    thomas tom tommy    edward ed eddie ted ned
+    theodore teddy    christopher chris    daniel dan danny    david dave davy
+    stephen steve steven    anthony tony    ronald ron ronnie    donald don donnie
+    albert al bert    alexander alex    andrew andy drew    benjamin ben benny
+    charles charlie chuck    henry hank harry    john jack johnny    gerald jerry
+    lawrence larry    gregory greg    jeffrey jeff geoffrey    kenneth ken kenny
+    timothy tim    frederick fred freddie    matthew matt    nicholas nick    samuel sam
+    patrick pat    peter pete    philip phil    raymond ray    walter walt    vincent vince
+    elizabeth liz beth betty lizzie    katherine kate kathy katie catherine cathy
+    margaret maggie peggy meg    patricia patty    susan sue suzy    sandra sandy
+    jennifer jenny jen    rebecca becky    deborah debbie deb    barbara barb
+    victoria vicky    christine christina    abraham abe    newton newt""".split("    ")
+              for n in line.split()}
+
+
+@lru_cache(maxsize=4096)
+def _name(text: str) -> tuple[str, ...]:
+    """Folded name words without leading titles, a trailing generational suffix or leading
+    lower-case debris the model ran into the name ("pro-Clinton", "'s Clinton")."""
+    raw = re.split(r"[\s\-\u2010]+", text.strip())
+    while len(raw) > 1 and not raw[0][:1].isupper():
+        raw = raw[1:]
+    words = _fold(" ".join(raw)).split()
+    while len(words) > 1 and words[0] in _TITLES:
+        words = words[1:]
+    while len(words) > 1 and words[-1] in _SUFFIXES:
+        words = words[:-1]
+    return tuple(words)
+
+
+def _same_given(a: str, b: str) -> bool:
+    if len(a) == 1 or len(b) == 1:  # an initial: "J. Smith"
+        return a[0] == b[0]
+    return _NICKNAMES.get(a, a) == _NICKNAMES.get(b, b)
+
+
+def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two full names of one person: the given names agree (up to initials and nicknames),
+    middle initials agree when both have them ("George W. Bush" is not "George H.W. Bush"),
+    and the surnames are one spelling apart at most."""
+    if not _same_given(a[0], b[0]):
+        return False
+    ma, mb = ("".join(w if len(w) <= 2 else w[0] for w in n[1:-1]) for n in (a, b))
+    if ma and mb and ma != mb:
+        return False
+    return a[-1] == b[-1] or _ratio(a[-1], b[-1]) >= SIMILAR
+
+
+def _holder(surname: str, date: str | None) -> ActorCode | None:
+    """The one person the KB knows by this surname alone ("Obama" in 2015), if any."""
+    known = lookup_actor(surname, date=date)
+    if known is None or known.kind != "person" or _name(known.name or "")[-1:] != _name(surname):
+        return None
+    return known
+
+
+def _group(mentions: list[_Mention], *, date: str | None = None) -> list[list[_Mention]]:
     """Mentions grouped by referent, in order of first mention."""
     groups: list[list[_Mention]] = []
     by_key: dict[str, list[_Mention]] = {}
@@ -179,29 +252,62 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
             groups.append(by_key[key])
         by_key[key].append(m)
 
+    def nearest(keys: list[str], at: int, *, strict: bool = False) -> str | None:
+        """The person whose full name was written shortly before ``at`` (a surname refers
+        back to it), else (unless ``strict``) the one the document names most often."""
+        def last(k):
+            return max((x.start for x in by_key[k] if len(_name(x.text)) > 1 and x.start < at), default=-1)
+        recent = max(keys, key=lambda k: (last(k), -keys.index(k)))
+        if last(recent) >= 0 and at - last(recent) <= RECENT:
+            return recent
+        return None if strict else max(keys, key=lambda k: (len(by_key[k]), last(k), -keys.index(k)))
+
+    def full_key(name: tuple[str, ...], at: int) -> str | None:
+        keys = [k for k, ms in by_key.items() if k.startswith("P:") and any(
+            len(n := _name(x.text)) > 1 and _same_person(name, n) for x in ms)]
+        return nearest(keys, at) if keys else None
+
     def person_key(m: _Mention) -> str | None:
-        words = m.text.split()
+        name = _name(m.text)
+        fulls, bare = [], []
         for key, members in by_key.items():
             if not key.startswith("P:"):
                 continue
-            names = [x.text for x in members]
-            full = max(names, key=lambda n: len(n.split()))
-            if len(words) > 1 and len(full.split()) > 1 and _ratio(m.text, full) >= SIMILAR:
-                return key
-            if len(words) == 1 and _ratio(m.text, full.split()[-1]) >= SIMILAR:
-                return key
-        if len(words) == 1 and m.label == "PERSON":
+            names = [n for n in (_name(x.text) for x in members) if len(n) > 1]
+            if names and any(n[-len(name):] == name or (len(name) == 1 and _ratio(n[-1], name[0]) >= SIMILAR)
+                             for n in names):
+                fulls.append(key)
+            elif not names and len(name) == 1 and any(
+                    _ratio(_name(x.text)[-1], name[0]) >= SIMILAR for x in members):
+                bare.append(key)
+        if fulls:
+            # a bare surname the KB knows by itself as one person ("Obama" in 2015) is that
+            # person unless someone else by that name was just written in full
+            holder = _holder(m.text.split()[-1], date) if len(name) == 1 else None
+            strict = holder is not None and not any(
+                _same_person(_name(holder.name or ""), n) for k in fulls for x in by_key[k]
+                if len(n := _name(x.text)) > 1)
+            return nearest(fulls, m.start, strict=strict)
+        if bare:
+            return bare[0]
+        if len(name) == 1 and m.label == "PERSON":
             # a first name alone ("Hillary") joins the one person in the document who has it
             firsts = [k for k, ms in by_key.items() if k.startswith("P:") and any(
-                len(x.text.split()) > 1 and x.text.split()[0] == m.text for x in ms)]
+                len(n := _name(x.text)) > 1 and n[0] == name[0] for x in ms)]
             if len(firsts) == 1:
                 return firsts[0]
         return None
 
-    # full names first, so that a surname met before its full name still finds it
-    people = [m for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1]
+    # full names first, so that a surname met before its full name still finds it; longest
+    # first, so that the end of a longer name ("Abdul Mahdi", "Vander Plaats") joins it
+    people = sorted((m for m in mentions if m.label == "PERSON" and len(_name(m.text)) > 1),
+                    key=lambda m: -len(_name(m.text)))
     for m in people:
-        put(person_key(m) or f"P:{_fold(m.text)}", m)
+        name = _name(m.text)
+        tails = [k for k, ms in by_key.items() if k.startswith("P:") and any(
+            len(n := _name(x.text)) > len(name) and n[-len(name):] == name for x in ms)]
+        key = nearest(tails, m.start) if tails else full_key(name, m.start)
+        put(key or f"P:{' '.join(name)}", m)
     for m in mentions:
         if m in people:
             continue
@@ -214,12 +320,12 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
                 put(f"C:{actor.code}" if actor.kind == "country" and actor.sector is None
                     else f"I:{actor.name}" if actor.kind == "igo" else f"T:{_fold(m.text)}", m)
                 continue
-        key = person_key(m) if (single and m.label in ("PERSON", "ORG", "GPE")) else None
+        key = person_key(m) if ((single and m.label in ("ORG", "GPE")) or m.label == "PERSON") else None
         if key is None and m.place is not None and (m.place.geonameid or m.place.name):
             # the places stage resolved it: "Mideast" and "Middle East" are one region
             key = f"G:{m.place.geonameid or _fold(m.place.name)}"
         if key is None and m.label == "PERSON":
-            key = f"P:{_fold(m.text)}"
+            key = f"P:{' '.join(_name(m.text))}"
         if key is None and m.label == "ORG":
             acro = m.text.replace(".", "")
             key = next((k for k, ms in by_key.items() if k.startswith("O:") and any(
@@ -286,7 +392,7 @@ def _entity(parsed, group: list[_Mention], countries: set[str], eid: str) -> Ent
         elif len(name.split()) == 1:
             # a bare surname counts only when the KB has one office holder by that name
             # and the document itself mentions that office holder's country
-            known = lookup_surname(name, date=date)
+            known = _holder(name, date) or lookup_surname(name, date=date)
             if known is not None and (known.code in countries or known.code == "IGO"):
                 code, sector = known.code, known.sector
     else:
@@ -303,7 +409,7 @@ def _entity(parsed, group: list[_Mention], countries: set[str], eid: str) -> Ent
 
 def extract_entities(parsed, found) -> tuple[Entity, ...]:
     mentions = _mentions(parsed, found.places)
-    groups = _group(mentions)
+    groups = _group(mentions, date=parsed.article.published)
     _anaphors(parsed, groups)
     countries = {m.actor.code for m in mentions if m.actor and m.actor.kind == "country"}
     return tuple(_entity(parsed, g, countries, f"e{i}") for i, g in enumerate(groups, 1))
