@@ -7,9 +7,9 @@ Every configuration runs in its own child process so that each peak RSS is its o
 ``api.ingest_documents`` into a fresh temporary store, once per process count. Times
 include loading the model, for spaCy and sitrep alike. Stage times are summed over worker
 processes (CPU seconds), so with several processes they add up to more than the wall time.
-With ``--memory-n`` sitrep also ingests that many articles (the corpus is cycled past its
-19,043 articles, each pass with a marker line so that no article is an exact copy) and the
-peak RSS is compared with the ``--n`` run.
+With ``--memory-n`` sitrep also ingests that many articles with each process count (the
+corpus is cycled past its 19,043 articles, each pass with a marker line so that no article
+is an exact copy) and the peak RSS is compared with the ``--n`` run.
 """
 from __future__ import annotations
 
@@ -220,12 +220,12 @@ def main() -> None:
     if top > 1 and ("sitrep", 1, args.n) in by:
         summary[f"sitrep x{top} / sitrep x1 (target >= 1.7)"] = \
             by[("sitrep", top, args.n)]["rate"] / by[("sitrep", 1, args.n)]["rate"]
-    if args.memory_n:
-        big = measure({**base, "n": args.memory_n, "kind": "sitrep", "processes": top})
+    for p in args.processes if args.memory_n else ():
+        big = measure({**base, "n": args.memory_n, "kind": "sitrep", "processes": p})
         results.append(big)
-        small = by[("sitrep", top, args.n)]
-        for part in ("tree", "main", "worker"):
-            summary[f"peak RSS {part} n={args.memory_n} / n={args.n} (target <= 1.10)"] = \
+        small = by[("sitrep", p, args.n)]
+        for part in ("tree", "main") + (("worker",) if p > 1 else ()):
+            summary[f"x{p} peak RSS {part} n={args.memory_n} / n={args.n} (target <= 1.10)"] = \
                 big[f"rss_{part}_mb"] / small[f"rss_{part}_mb"]
     if args.json:
         print(json.dumps({"summary": summary, "results": results}, indent=2))

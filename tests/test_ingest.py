@@ -70,3 +70,14 @@ def test_demo_corpus_ingest_is_idempotent(tmp_path):
     with Store(db) as store:
         assert store.counts() == before
         assert before["articles"] >= 25
+
+
+def test_store_memory_cap_doubles_when_a_batch_needs_more(tmp_path, monkeypatch):
+    import sitrep.api
+
+    monkeypatch.setattr(sitrep.api, "DUCKDB_MEMORY_MB", 1)  # too small for any batch
+    db = tmp_path / "s.duckdb"
+    assert ingest([ROOT / "demo" / "corpus"], db=db).added > 0
+    with Store(db, read_only=True) as s:
+        assert s.counts()["articles"] > 0
+        assert s.query("SELECT count(*) AS n FROM dedup_sketches")[0]["n"] == s.counts()["articles"]

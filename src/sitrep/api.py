@@ -13,6 +13,7 @@ from .records import Document, Extraction, Rejected
 Item = Union[Document, Rejected]
 Result = Union[Extraction, Rejected]
 Progress = Optional[Callable[[int], None]]
+DUCKDB_MEMORY_MB = 64  # the store's buffer pool during ingest, doubled when a batch needs more
 
 
 def _batched(items: Iterable, n: int) -> Iterator[list]:
@@ -46,22 +47,27 @@ def _extract_batch(documents: Sequence[Document], options: Options,
     import time
 
     from .extract import run_stages
-    from .nlp.pipeline import parse_documents
+    from .nlp.pipeline import load_nlp, parse_documents
 
     out: list[Result] = []
     t0 = time.perf_counter()
     cut = [d if len(d.text) <= options.max_chars else d.replace(text=d.text[: options.max_chars])
            for d in documents]
-    parsed_all = list(parse_documents(cut, model=options.model, batch_size=options.batch_size))
-    if timings is not None:
-        timings["parse"] = timings.get("parse", 0.0) + time.perf_counter() - t0
-    for parsed in parsed_all:
-        try:
-            out.append(run_stages(parsed, stages=options.stages, timings=timings))
-        except Exception as exc:  # one document's failure must never end the batch
-            where = parsed.document.path or parsed.id
-            out.append(Rejected(where=where, code=E.E009.code,
-                                reason=E.E009.format(where=where, reason=f"{type(exc).__name__}: {exc}")))
+    # the strings and lexemes spaCy adds for a batch's new words (figures, names) are freed
+    # after it: without the zone the vocabulary grows with every new word parsed. Records
+    # hold plain strings and offsets, never a Token or Doc, so nothing outlives the zone
+    with load_nlp(options.model).memory_zone():
+        parsed_all = list(parse_documents(cut, model=options.model, batch_size=options.batch_size))
+        if timings is not None:
+            timings["parse"] = timings.get("parse", 0.0) + time.perf_counter() - t0
+        for parsed in parsed_all:
+            try:
+                out.append(run_stages(parsed, stages=options.stages, timings=timings))
+            except Exception as exc:  # one document's failure must never end the batch
+                where = parsed.document.path or parsed.id
+                out.append(Rejected(where=where, code=E.E009.code,
+                                    reason=E.E009.format(where=where, reason=f"{type(exc).__name__}: {exc}")))
+        del parsed_all
     return out
 
 
@@ -213,20 +219,45 @@ def ingest_documents(items: Iterable[Item], *, db: Union[str, Path] = DEFAULT_DB
                      timings: dict | None = None) -> IngestSummary:
     import time
 
+    import duckdb
+
     from .ingest.readers import content_hash
     from .store import Store
 
     summary = IngestSummary()
     with Store(db) as store:
         # DuckDB caches written blocks up to 80% of RAM by default: over 20,000 articles the
-        # main process grew 261 -> 430 MB mid-run, 265 -> 356 MB with this cap
-        store.con.execute("SET memory_limit = '256MB'")
+        # main process grew 261 -> 430 MB mid-run, 265 -> 356 MB with a 256 MB cap. What it
+        # cannot evict (indexes, data not yet checkpointed) grows with the store: with a 32 MB
+        # cap a query failed at 16,000 articles, so the cap doubles when a batch needs it.
+        # One thread: the copy index's queries are small and the workers need the cores
+        memory_mb = [DUCKDB_MEMORY_MB]
+        store.con.execute(f"SET memory_limit = '{memory_mb[0]}MB'")
+        store.con.execute("SET threads = 1")
+
+        def roomy(call):
+            """``call()``, redone with twice the cap while DuckDB runs out of memory (a batch
+            that failed, even at its commit, was rolled back whole)."""
+            while True:
+                try:
+                    return call()
+                except duckdb.Error as exc:
+                    if memory_mb[0] >= 8192 or not (isinstance(exc, duckdb.OutOfMemoryException)
+                                                    or "could not allocate" in str(exc)):
+                        raise
+                    try:
+                        store.con.execute("ROLLBACK")
+                    except duckdb.Error:  # none open
+                        pass
+                    store.__dict__.pop("_copy_index", None)
+                    memory_mb[0] *= 2
+                    store.con.execute(f"SET memory_limit = '{memory_mb[0]}MB'")
 
         def new_only(stream):
             for batch in _batched(_timed(stream, timings, "read"), options.batch_size * 4):
                 t0 = time.perf_counter()
                 hashes = {id(i): content_hash(i.text) for i in batch if isinstance(i, Document)}
-                known = store.known_hashes(list(hashes.values()))
+                known = roomy(lambda: store.known_hashes(list(hashes.values())))
                 if timings is not None:
                     timings["skip_known"] = timings.get("skip_known", 0.0) + time.perf_counter() - t0
                 seen_here: set[str] = set()
@@ -247,7 +278,7 @@ def ingest_documents(items: Iterable[Item], *, db: Union[str, Path] = DEFAULT_DB
             t0 = time.perf_counter()
             rejected = [r for _, r in batch if isinstance(r, Rejected)]
             good = [(d, r) for d, r in batch if isinstance(r, Extraction)]
-            stats = store.add_batch(good, rejected, dedup=options.dedup)
+            stats = roomy(lambda: store.add_batch(good, rejected, dedup=options.dedup))
             summary.added += stats.get("added", 0)
             # a copy of an article still in flight when it was read is only caught at commit
             summary.skipped_existing += len(good) - stats.get("added", 0)

@@ -33,7 +33,7 @@ def dedup_lines(input_file: Union[str, Path]) -> Iterator[str]:
         if isinstance(item, Document):
             index.add(item.id, item.text)
     decisions = index.decide()
-    for i, doc_id in enumerate(index.ids):
+    for i, doc_id in index.ids.items():
         d = decisions[i]
         yield json.dumps({"id": doc_id, "cluster": d.cluster, "sources": d.sources, "kind": d.kind,
                           "copy_of": d.copy_of})

@@ -44,6 +44,8 @@ _A = _rng.integers(1, _P, N_HASHES, dtype=np.uint64)
 _B = _rng.integers(0, _P, N_HASHES, dtype=np.uint64)
 
 
+_LOW = (1 << 62) - 1  # a band key is its band number above 62 bits of row minima
+
 NUMERIC = 1 << 31  # numbers are flagged in their id: two sentences with different figures differ
 
 
@@ -60,6 +62,12 @@ def sentence_similarity(a: set[int], b: set[int]) -> float:
     if na and nb and na != nb:
         sim *= len(na & nb) / len(na | nb)
     return sim
+
+
+def sentence_key(sent: tuple[int, ...]) -> int:
+    """A sentence's key for document frequency: its distinct tokens in any order (a 64-bit hash,
+    so that the counts fit a table column)."""
+    return hash(tuple(sorted(set(sent))))
 
 
 def exact_key(text: str) -> str:
@@ -139,49 +147,54 @@ class Decision:
 
 
 class CopyIndex:
-    """Articles in arrival order, their sketches, the sentence index and the links."""
+    """Articles in arrival order (numbered from 0), their sketches, the sentence index and the links.
+
+    Everything is held in memory here; ``StoreIndex`` (``paged.py``) keeps it in the store and
+    pages in, per batch, only what the batch meets, through ``_load`` and ``_copies_of``.
+    """
 
     def __init__(self):
-        self.ids: list[str] = []
-        self.keys: list[str] = []
+        self.n = 0
+        self.ids: dict[int, str] = {}
+        self.keys: dict[int, str] = {}
         self.decisions: dict[int, Decision] = {}  # the last decisions made (or stored)
-        self.pos: dict[str, int] = {}
-        self.sketches: list[Sketch] = []
+        self.sketches: dict[int, Sketch] = {}
         self.exact: dict[str, int] = {}  # exact key -> first article with it
         self.exact_of: dict[int, int] = {}
         self.buckets: dict[int, list[tuple[int, int]]] = {}
         self.shingle_docs: dict[int, list[int]] = {}
-        self.df: dict[tuple[int, ...], int] = {}
+        self.df: dict[int, int] = {}  # sentence_key -> articles with that sentence
         self.links: dict[int, dict[int, Link]] = {}
         self._wcache: dict[int, list[float]] = {}
+        self._pre: dict[int, tuple[list, list]] = {}  # id(sketch) -> its band keys and shingles, if known
 
     def __len__(self) -> int:
-        return len(self.ids)
+        return self.n
 
     def add(self, doc_id: str, text: str | None = None, *, sketch: Sketch | None = None,
             key: str | None = None, match: bool = True) -> int:
         """Index one article; with ``match``, link it to every earlier article it shares sentences with."""
-        i = len(self.ids)
-        self.ids.append(doc_id)
-        self.pos[doc_id] = i
+        i = self.n
+        self.n += 1
+        self.ids[i] = doc_id
         key = key or exact_key(text or "")
-        self.keys.append(key)
+        self.keys[i] = key
         if key in self.exact:
             self.exact_of[i] = self.exact[key]
-            self.sketches.append(Sketch([]))
+            self.sketches[i] = Sketch([])
             return i
         self.exact[key] = i
         sk = sketch if sketch is not None else Sketch.of(text or "")
-        self.sketches.append(sk)
-        keys = sk.band_keys()
+        self.sketches[i] = sk
+        keys, shingles = self._pre.pop(id(sk), None) or (sk.band_keys(), sk.shingles())
         if match:
-            self._match(i, sk, keys)
-        for h, _ in sk.shingles():
+            self._match(i, sk, keys, shingles)
+        for h, _ in shingles:
             docs = self.shingle_docs.setdefault(h, [])
             if len(docs) < SHINGLE_CAP and (not docs or docs[-1] != i):
                 docs.append(i)
         for j, (sent, ks) in enumerate(zip(sk.sents, keys)):
-            fp = tuple(sorted(set(sent)))
+            fp = sentence_key(sent)
             self.df[fp] = self.df.get(fp, 0) + 1
             for k in ks:
                 bucket = self.buckets.setdefault(k, [])
@@ -193,7 +206,7 @@ class CopyIndex:
         self.links.setdefault(a, {})[b] = Link(mine, theirs)
         self.links.setdefault(b, {})[a] = Link(theirs, mine)
 
-    def _match(self, i: int, sk: Sketch, keys: list[list[int]]) -> None:
+    def _match(self, i: int, sk: Sketch, keys: list[list[int]], shingles: list[tuple[int, int]]) -> None:
         pairs: set[tuple[int, int, int]] = set()
         for j, ks in enumerate(keys):
             for k in ks:
@@ -208,18 +221,17 @@ class CopyIndex:
                 link = found.setdefault(other, Link())
                 link.mine[j] = max(sim, link.mine.get(j, 0.0))
                 link.theirs[oj] = max(sim, link.theirs.get(oj, 0.0))
-        self._match_shingles(i, sk, found)
-        frequent = {j for j, sent in enumerate(sk.sents) if self.df.get(tuple(sorted(set(sent))), 0) >= BOILER_DF}
+        self._match_shingles(sk, shingles, found)
+        frequent = {j for j, sent in enumerate(sk.sents) if self.df.get(sentence_key(sent), 0) >= BOILER_DF}
         for other, link in found.items():
             # a shared stock line (a footer, a disclaimer) alone links nothing: without this
             # every article carrying it would link to every other one
             if not set(link.mine) <= frequent:
                 self.add_link(i, other, link.mine, link.theirs)
 
-    def _match_shingles(self, i: int, sk: Sketch, found: dict[int, "Link"]) -> None:
+    def _match_shingles(self, sk: Sketch, mine_sh: list[tuple[int, int]], found: dict[int, "Link"]) -> None:
         """Sentences whose tokens lie inside shingles shared with another article, whatever the
         sentence boundaries: tables and lines that a copy re-joined or re-split."""
-        mine_sh = sk.shingles()
         hits: dict[int, set[int]] = {}
         for h, p in mine_sh:
             for other in self.shingle_docs.get(h, ()):
@@ -248,7 +260,7 @@ class CopyIndex:
     def _weights(self, i: int) -> list[float]:
         sents = self.sketches[i].sents
         w = [float(len(set(s))) for s in sents]
-        common = [k for k, s in enumerate(sents) if self.df.get(tuple(sorted(set(s))), 0) >= BOILER_DF]
+        common = [k for k, s in enumerate(sents) if self.df.get(sentence_key(s), 0) >= BOILER_DF]
         # frequent sentences are boilerplate only when they are a minority: a story
         # syndicated many times has all its sentences frequent, and must still match
         if common and sum(w[k] for k in common) < 0.5 * sum(w):
@@ -268,7 +280,7 @@ class CopyIndex:
         """Cluster, copy and stitched decisions for every article, or for the articles
         strongly linked (directly or not) to those in ``only``."""
         self._wcache = {}
-        nodes = list(range(len(self.ids))) if only is None else sorted(self._component(only))
+        nodes = list(range(self.n)) if only is None else sorted(self._component(only))
         members = set(nodes)
         weights = {}
         for i in members | {j for i in nodes for j in self.links.get(i, {})}:
@@ -363,16 +375,42 @@ class CopyIndex:
         """Articles reachable through links that could matter (a part or a copy), not through
         one shared stock sentence: that would pull half the corpus into every decision."""
         self._wcache = {}
-        seen, todo = set(), list(seeds)
-        while todo:
-            i = todo.pop()
-            if i in seen:
-                continue
-            seen.add(i)
-            if i in self.exact_of:
-                todo.append(self.exact_of[i])
-            todo.extend(j for j in self.links.get(i, {})
-                        if max(self.cover(i, j), self.cover(j, i)) >= PART_MIN)
+        seen: set[int] = set()
+        todo = set(seeds)
+        while todo:  # breadth first, so that the store's index pages in one level at a time
+            self._load(todo)
+            seen |= todo
+            nxt = {self.exact_of[i] for i in todo if i in self.exact_of}
+            for i in todo:
+                nxt.update(j for j in self.links.get(i, {}) if max(self.cover(i, j), self.cover(j, i)) >= PART_MIN)
+            todo = nxt - seen
         # exact copies of any member belong to its cluster too
-        seen |= {i for i, j in self.exact_of.items() if j in seen}
-        return seen
+        copies = self._copies_of(seen) - seen
+        self._load(copies)
+        return seen | copies
+
+    def _load(self, nodes: set[int]) -> None:
+        """Make the links of ``nodes`` and the sketches and sentence counts of them and their
+        neighbours available (here they always are)."""
+
+    def _copies_of(self, nodes: set[int]) -> set[int]:
+        return {i for i, j in self.exact_of.items() if j in nodes}
+
+    def new_rows(self, start: int) -> dict[str, "object"]:
+        """The band keys, shingles and sentence keys that articles ``start`` onwards added to
+        the index, as Arrow tables for the store (``StoreIndex`` reads them back)."""
+        import pyarrow as pa
+
+        bands = [(k >> 62, k & _LOW, i, j) for k, b in self.buckets.items() for i, j in b if i >= start]
+        shingles = [(h, i) for h, docs in self.shingle_docs.items() for i in docs if i >= start]
+        sents = [sentence_key(s) for i in range(start, self.n) if i not in self.exact_of
+                 for s in self.sketches[i].sents]
+
+        def table(names, types, rows):
+            cols = list(zip(*rows)) or [[] for _ in names]
+            return pa.table({n: pa.array(c, type=t) for n, t, c in zip(names, types, cols)})
+
+        return {"dedup_bands": table(("band", "key", "pos", "sent"),
+                                     (pa.uint8(), pa.int64(), pa.int32(), pa.int32()), bands),
+                "dedup_shingles": table(("h", "pos"), (pa.int64(), pa.int32()), shingles),
+                "dedup_sentences": table(("fp",), (pa.int64(),), [(f,) for f in sents])}

@@ -148,7 +148,7 @@ def _countries() -> dict[tuple[str, ...], str]:
     return out
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=16_384)  # a bound: the cache once grew with the vocabulary of the corpus
 def fold_word(word: str) -> str:
     """One lower-cased word to its canonical content form ('' for a stop word)."""
     if word in STOP:

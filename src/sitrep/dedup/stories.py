@@ -1,7 +1,7 @@
 """Copies in the store, stories (clusters) and story events (one event, many reports).
 
-The copy index persists in two tables, ``dedup_sketches`` (one compact sketch per article,
-in arrival order) and ``dedup_links``; a Store loads them once, on its first batch.
+The copy index persists in the store (``dedup_*`` tables) and is paged in per batch
+(``paged.StoreIndex``), so its memory does not grow with the number of articles stored.
 """
 from __future__ import annotations
 
@@ -12,8 +12,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Union
 
-from .index import CopyIndex, Decision, Sketch
+from .index import exact_key
 from .normalise import content_tokens, sentences
+from .paged import store_index
 from .provenance import provenance
 
 STORY_DAYS = 1  # reports of one event may date it a day apart (time zones, "yesterday")
@@ -34,41 +35,27 @@ class Assignment(dict):
         self.copied_from: dict[tuple[str, int], str] = {}  # events that repeat a source's sentence
 
 
-def _load_index(store) -> CopyIndex:
-    index = getattr(store, "_copy_index", None)
-    if index is not None:
-        return index
-    index = CopyIndex()
-    for aid, key, blob in store.con.execute(
-            "SELECT article_id, exact_key, sketch FROM dedup_sketches ORDER BY pos").fetchall():
-        index.add(aid, sketch=Sketch.from_bytes(blob), key=key, match=False)
-    for a, b, am, bm in store.con.execute("SELECT a, b, a_match, b_match FROM dedup_links").fetchall():
-        if a in index.pos and b in index.pos:
-            index.add_link(index.pos[a], index.pos[b], {int(k): v for k, v in json.loads(am).items()},
-                           {int(k): v for k, v in json.loads(bm).items()})
-    index.decisions = {index.pos[r[0]]: Decision(r[1], r[2], r[3], json.loads(r[4] or "[]")) for r in
-                       store.con.execute("SELECT article_id, cluster, copy_of, copy_kind, sources FROM articles")
-                       .fetchall() if r[0] in index.pos}
-    store._copy_index = index
-    return index
-
-
 def assign_copies(store, items) -> Assignment:
     """For each new (hash, document, extraction): ``{"cluster", "copy_of", "kind", "sources",
     "provenance"}``. Later items may copy earlier ones of the same batch; earlier articles
     whose decision changes (a stitched article whose sources arrived) are updated."""
-    index = _load_index(store)
+    index = store_index(store)
     out = Assignment()
-    new = [index.add(h, doc.text) for h, doc, _ in items]
+    start = index.n
+    keys = [exact_key(doc.text) for _, doc, _ in items]
+    sketches = index.prefetch(keys, [doc.text for _, doc, _ in items])
+    new = [index.add(h, sketch=sk, key=k) for (h, _, _), k, sk in zip(items, keys, sketches)]
     fresh = set(new)
     for i in new:
         out.rows["dedup_sketches"].append({"article_id": index.ids[i], "pos": i, "exact_key": index.keys[i],
-                                           "sketch": index.sketches[i].to_bytes()})
+                                           "sketch": index.sketches[i].to_bytes(),
+                                           "exact_of": index.exact_of.get(i)})
         for j, link in index.links.get(i, {}).items():
             if j not in fresh or j < i:  # each link once
                 out.rows["dedup_links"].append({"a": index.ids[i], "b": index.ids[j], "a_match": json.dumps(link.mine),
-                                                "b_match": json.dumps(link.theirs)})
+                                                "b_match": json.dumps(link.theirs), "a_pos": i, "b_pos": j})
     decisions = index.decide(fresh)
+    index.load_decisions([i for i in decisions if i not in fresh])
     changed = {}
     for i, d in decisions.items():
         if i not in fresh and index.decisions.get(i) != d:
@@ -77,7 +64,8 @@ def assign_copies(store, items) -> Assignment:
                                                          index.ids[i]]))
             changed[index.ids[i]] = [a for a in (d.copy_of, *d.sources) if a]
     out.updates += _recopied(store, items, changed)
-    index.decisions.update(decisions)
+    out.rows.update(index.new_rows(start))
+    index.forget()
     for (h, doc, ex), i in zip(items, new):
         d = decisions[i]
         out[h] = {"cluster": d.cluster, "copy_of": d.copy_of, "kind": d.kind, "sources": d.sources,
@@ -94,7 +82,7 @@ def _event_day(value: str | None) -> date | None:
         return None
 
 
-@lru_cache(maxsize=20_000)
+@lru_cache(maxsize=4096)  # bounded small: it held ~1 KB a sentence and filled over a long ingest
 def _words(sentence: str | None) -> frozenset[str]:
     return frozenset(content_tokens(sentence or ""))
 

@@ -76,7 +76,11 @@ class Store:
         if dedup and fresh:
             from ..dedup import assign_copies
 
-            copies = assign_copies(self, [(h, doc, ex) for h, doc, ex in fresh])
+            try:
+                copies = assign_copies(self, [(h, doc, ex) for h, doc, ex in fresh])
+            except Exception:
+                self.__dict__.pop("_copy_index", None)  # its pages may be half updated
+                raise
         rows: dict[str, list[dict]] = {t: [] for t in RECORD_TABLES}
         rows["articles"] = []
         for h, doc, ex in fresh:
@@ -88,13 +92,13 @@ class Store:
         for rec in rows["events"]:  # one id per event across its reports (sitrep.dedup)
             rec["story_event"] = getattr(copies, "story_events", {}).get((rec["article_id"], rec["ord"]))
             rec["copied_from"] = getattr(copies, "copied_from", {}).get((rec["article_id"], rec["ord"]))
-        for table, recs in getattr(copies, "rows", {}).items():  # the copy index's own tables
-            rows.setdefault(table, []).extend(recs)
+        for table, recs in getattr(copies, "rows", {}).items():  # the copy index's own tables (lists or Arrow)
+            rows[table] = recs if not isinstance(recs, list) else rows.get(table, []) + recs
         self.con.execute("BEGIN TRANSACTION")
         try:
             for table, recs in rows.items():
-                if recs:
-                    arrow = pa.Table.from_pylist(recs)
+                if len(recs):
+                    arrow = recs if isinstance(recs, pa.Table) else pa.Table.from_pylist(recs)
                     self.con.register("_batch", arrow)
                     cols = ", ".join(f'"{c}"' for c in arrow.column_names)
                     self.con.execute(f'INSERT INTO {table} ({cols}) SELECT {cols} FROM _batch')
@@ -108,7 +112,10 @@ class Store:
                 self.con.execute(sql, params)
             self.con.execute("COMMIT")
         except Exception:
-            self.con.execute("ROLLBACK")
+            try:
+                self.con.execute("ROLLBACK")
+            except Exception:  # a COMMIT that failed has rolled back already
+                pass
             self.__dict__.pop("_copy_index", None)  # the in-memory copy index ran ahead of the store
             raise
         return {"added": len(fresh), "copies": sum(1 for v in copies.values() if v.get("copy_of"))}

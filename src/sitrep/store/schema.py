@@ -51,6 +51,15 @@ SCHEMA = (
     """CREATE TABLE IF NOT EXISTS dedup_sketches (
         article_id VARCHAR PRIMARY KEY, pos INTEGER, exact_key VARCHAR, sketch BLOB)""",
     """CREATE TABLE IF NOT EXISTS dedup_links (a VARCHAR, b VARCHAR, a_match VARCHAR, b_match VARCHAR)""",
+    # the copy index's lookups (sitrep.dedup.paged), read per batch rather than held in memory:
+    # sentence band keys (the first BUCKET_CAP sentences per key), shingles (the first
+    # SHINGLE_CAP articles per shingle) and one row per indexed sentence for its frequency
+    "CREATE TABLE IF NOT EXISTS dedup_bands (band UTINYINT, key BIGINT, pos INTEGER, sent INTEGER)",
+    "CREATE TABLE IF NOT EXISTS dedup_shingles (h BIGINT, pos INTEGER)",
+    "CREATE TABLE IF NOT EXISTS dedup_sentences (fp BIGINT)",
+    "ALTER TABLE dedup_sketches ADD COLUMN IF NOT EXISTS exact_of INTEGER",  # pos of the original, for an exact copy
+    "ALTER TABLE dedup_links ADD COLUMN IF NOT EXISTS a_pos INTEGER",
+    "ALTER TABLE dedup_links ADD COLUMN IF NOT EXISTS b_pos INTEGER",
     # an event of a stitched or copied article that repeats a source's sentence: the source's id
     "ALTER TABLE events ADD COLUMN IF NOT EXISTS copied_from VARCHAR",
 )

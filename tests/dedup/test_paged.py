@@ -1,0 +1,66 @@
+"""The store's copy index pages earlier articles in per batch: same decisions, bounded memory."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from sitrep.dedup import CopyIndex, paged
+from sitrep.ingest.readers import content_hash
+from sitrep.records import Document, Extraction
+from sitrep.store import Store
+from tests.dedup.test_dedup import DOCS
+
+# a copy of a copy, an exact copy arriving in a later run, an article read before its original
+MORE = [("a2", DOCS[0][1] + "\n\nThe story was updated."), ("exact2", DOCS[2][1] + " "),
+        ("b-lead", DOCS[1][1].split("\n\n")[0])]
+BATCHES = [DOCS[:3], DOCS[3:5], MORE[2:], DOCS[5:8], MORE[:2], DOCS[8:]]
+
+
+def _reference(batches) -> dict[str, tuple]:
+    """The in-memory index fed the same batches: its latest decision for each article."""
+    index, out = CopyIndex(), {}
+    for batch in batches:
+        new = {index.add(content_hash(t), t) for _, t in batch}
+        for i, d in index.decide(new).items():
+            out[index.ids[i]] = (d.cluster, d.copy_of, d.kind, sorted(d.sources))
+    return out
+
+
+def _stored(db) -> dict[str, tuple]:
+    with Store(db, read_only=True) as s:
+        return {r["article_id"]: (r["cluster"], r["copy_of"], r["copy_kind"], sorted(json.loads(r["sources"])))
+                for r in s.query("SELECT article_id, cluster, copy_of, copy_kind, sources FROM articles")}
+
+
+def _ingest(db, batches, reopen_every=2):
+    for k in range(0, len(batches), reopen_every):  # a new Store is a new run
+        with Store(db) as s:
+            for batch in batches[k:k + reopen_every]:
+                s.add_batch([(Document(id=i, text=t), Extraction(id=i)) for i, t in batch])
+                index = s._copy_index
+                # between batches only the article count and a bounded cache stay in memory
+                assert not index.buckets and not index.shingle_docs
+                assert len(index.sketches) <= paged.KEEP + len(batch)
+
+
+@pytest.mark.parametrize("keep", [0, 2, 1000])
+def test_paged_index_decides_like_the_in_memory_one(tmp_path, monkeypatch, keep):
+    monkeypatch.setattr(paged, "KEEP", keep)
+    _ingest(tmp_path / "s.duckdb", BATCHES)
+    got, want = _stored(tmp_path / "s.duckdb"), _reference(BATCHES)
+    assert got == want
+    kinds = {v[2] for v in got.values()}
+    assert {"exact", "stitched"} <= kinds and kinds & {"near", "rewrite"}
+
+
+def test_store_written_before_the_lookup_tables_is_upgraded(tmp_path):
+    db = tmp_path / "s.duckdb"
+    _ingest(db, BATCHES[:3], reopen_every=3)
+    with Store(db) as s:  # as an older version left it: sketches and links only
+        for sql in ("DELETE FROM dedup_bands", "DELETE FROM dedup_shingles", "DELETE FROM dedup_sentences",
+                    "DELETE FROM meta WHERE key = 'dedup_lookups'", "UPDATE dedup_sketches SET exact_of = NULL",
+                    "UPDATE dedup_links SET a_pos = NULL, b_pos = NULL"):
+            s.con.execute(sql)
+    _ingest(db, BATCHES[3:], reopen_every=3)
+    assert _stored(db) == _reference(BATCHES)
