@@ -245,11 +245,7 @@ def ingest_documents(items: Iterable[Item], *, db: Union[str, Path] = DEFAULT_DB
                     if memory_mb[0] >= 8192 or not (isinstance(exc, duckdb.OutOfMemoryException)
                                                     or "could not allocate" in str(exc)):
                         raise
-                    try:
-                        store.con.execute("ROLLBACK")
-                    except duckdb.Error:  # none open
-                        pass
-                    store.__dict__.pop("_copy_index", None)
+                    store.abandon()
                     memory_mb[0] *= 2
                     store.con.execute(f"SET memory_limit = '{memory_mb[0]}MB'")
 

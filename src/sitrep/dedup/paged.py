@@ -179,10 +179,7 @@ def store_index(store) -> StoreIndex:
             con.execute("INSERT INTO meta VALUES ('dedup_lookups', '1') ON CONFLICT DO NOTHING")
             con.execute("COMMIT")
         except Exception:
-            try:
-                con.execute("ROLLBACK")
-            except Exception:  # a COMMIT that failed has rolled back already
-                pass
+            store.abandon()
             raise
     store._copy_index = index = StoreIndex(con)
     return index

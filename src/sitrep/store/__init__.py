@@ -58,6 +58,15 @@ class Store:
                                 [list(hashes)]).fetchall()
         return {r[0] for r in rows}
 
+    def abandon(self) -> None:
+        """Undo a failed batch: roll back its transaction, if one is still open, and drop the
+        copy index, which ran ahead of the store."""
+        try:
+            self.con.execute("ROLLBACK")
+        except Exception:  # none open: a COMMIT that failed has rolled back already
+            pass
+        self.__dict__.pop("_copy_index", None)
+
     def add_batch(self, pairs: Sequence[tuple[Document, Extraction]], rejected: Sequence[Rejected] = (),
                   *, dedup: bool = True) -> dict:
         """Store one batch in one transaction. Articles already present are skipped."""
@@ -79,7 +88,7 @@ class Store:
             try:
                 copies = assign_copies(self, [(h, doc, ex) for h, doc, ex in fresh])
             except Exception:
-                self.__dict__.pop("_copy_index", None)  # its pages may be half updated
+                self.abandon()  # the copy index's pages may be half updated
                 raise
         rows: dict[str, list[dict]] = {t: [] for t in RECORD_TABLES}
         rows["articles"] = []
@@ -112,11 +121,7 @@ class Store:
                 self.con.execute(sql, params)
             self.con.execute("COMMIT")
         except Exception:
-            try:
-                self.con.execute("ROLLBACK")
-            except Exception:  # a COMMIT that failed has rolled back already
-                pass
-            self.__dict__.pop("_copy_index", None)  # the in-memory copy index ran ahead of the store
+            self.abandon()
             raise
         return {"added": len(fresh), "copies": sum(1 for v in copies.values() if v.get("copy_of"))}
 
