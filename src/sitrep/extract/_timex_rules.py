@@ -190,6 +190,17 @@ _PART_OF_YEAR = re.compile(r"^\d{4}-(?:Q[1-4]|H[12])$")
 _ABSOLUTE = re.compile(r"\d{4}(?:-(?:\d\d(?:-\d\d)?|Q[1-4]|H[12]|W\d\d|SP|SU|FA|WI))?")
 
 
+# how far back a comparison point ("a year earlier", "from last year") looks for the period it compares
+COMPARED_REACH = 300
+
+
+def _compared_year(k: int, deictic: Optional[str]) -> Anaphoric:
+    """A comparison point ``k`` years from the part of a year the report is about ("the third
+    quarter ... a year earlier"); ``deictic`` when no such period comes before it."""
+    return Anaphoric(lambda ref: shift_value(ref, "year", k) if _PART_OF_YEAR.search(ref) else None,
+                     deictic, reach=COMPARED_REACH, compared=True)
+
+
 def shift_value(value: str, unit: str, k: int) -> Optional[str]:
     """An absolute TIMEX value moved ``k`` units, at the granularity both can carry; None if none."""
     y, rest = int(value[:4]), value[5:]
@@ -478,8 +489,7 @@ def _relative(m, ctx):
                                                           _COMPARED.search(m.string, max(0, m.start() - 150), m.start())):
         # "profit rose from last year" after "the third quarter": that quarter a year back, as
         # for "a year earlier"; with no part of a year before it, last year itself
-        return "DATE", Anaphoric(lambda ref: shift_value(ref, "year", -1) if _PART_OF_YEAR.search(ref) else None,
-                                 shift(a, what, step), reach=300, compared=True)
+        return "DATE", _compared_year(-1, shift(a, what, step))
     return "DATE", shift(a, what, step)
 
 
@@ -569,8 +579,7 @@ def _offset(m, ctx):
         # "profit rose from a year ago/earlier" after "the third quarter": that quarter a year back,
         # the granularity the comparison is made at (TimeBank's financial convention); a year
         # before a plain date is the year before the document's
-        return "DATE", Anaphoric(lambda ref: shift_value(ref, unit, k) if _PART_OF_YEAR.search(ref) else None,
-                                 deictic, reach=300, compared=True)
+        return "DATE", _compared_year(k, deictic)
     if m["dir"].lower() in ("ago", "from now", "hence"):
         return "DATE", deictic
     return "DATE", Anaphoric(lambda ref: shift_value(ref, unit, k), deictic)
@@ -658,8 +667,7 @@ def _the_quarter(m, ctx):
 def _year_earlier_adjective(m, ctx):
     # "year-earlier results": the period reported on, a year back
     deictic = None if ctx.anchor is None else str(ctx.anchor.year - 1)
-    return "DATE", Anaphoric(lambda ref: shift_value(ref, "year", -1) if _PART_OF_YEAR.search(ref) else None,
-                             deictic, reach=300, compared=True)
+    return "DATE", _compared_year(-1, deictic)
 
 
 @rule(rf"{_B}(?i:the\s+(?:same|comparable|corresponding|like|latest|most\s+recent)\s+period){_E}")
@@ -669,8 +677,7 @@ def _same_period(m, ctx):
     k = -1 if re.match(r"(?i)\s+(?:(?:a|one)\s+year\s+(?:earlier|ago|before)|(?:of\s+)?last\s+year|"
                        r"(?:of\s+)?the\s+(?:previous|prior)\s+year)\b", _next_text(m, 30)) else 0
     deictic = None if ctx.anchor is None else _quarter_shift(ctx.anchor, 4 * k - 1)
-    return "DATE", Anaphoric(lambda ref: shift_value(ref, "year", k) if _PART_OF_YEAR.search(ref) else None,
-                             deictic, reach=300, compared=True)
+    return "DATE", _compared_year(k, deictic)
 
 
 @rule(rf"{_B}(?i:the\s+(?:year[\s-](?:earlier|ago|before)|prior[\s-]year|year-previous)\s+(?P<what>period|(?P<ord>"
@@ -678,13 +685,12 @@ def _same_period(m, ctx):
 def _year_earlier(m, ctx):
     if m["ord"] is None:  # "the year-earlier period": a year before the period reported on
         deictic = None if ctx.anchor is None else str(ctx.anchor.year - 1)
-        return "DATE", Anaphoric(lambda ref: shift_value(ref, "year", -1) if _PART_OF_YEAR.search(ref) else None,
-                                 deictic, reach=300, compared=True)
+        return "DATE", _compared_year(-1, deictic)
     n = ORDINAL[m["ord"].lower()]
     label = ("H" if m["kind"].lower() == "half" else "Q") + str(n)
     deictic = None if ctx.anchor is None else f"{ctx.anchor.year - 1}-{label}"
     return "DATE", Anaphoric(lambda ref: f"{int(ref[:4]) - 1}-{label}" if _PART_OF_YEAR.search(ref) else None,
-                             deictic, reach=300, compared=True)
+                             deictic, reach=COMPARED_REACH, compared=True)
 
 
 @rule(rf"{_B}(?P<w>(?i:now|currently|nowadays|presently|these\s+days|the\s+present(?=\s*[.,;:!?)]|\s+(?:and|or)\b)"
