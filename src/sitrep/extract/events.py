@@ -207,8 +207,17 @@ def _refine(code: str, inner: Optional[str], *, mutual: bool = False) -> str:
     return code[:2] + digit if digit and len(code) == 3 and code.endswith("0") else code
 
 
+def _aux_words(head) -> set[str]:
+    return {c.lower_ for c in head.children if c.dep_ == "aux"}
+
+
 def _auxes(tok) -> set[str]:
-    return {c.lower_ for c in clause_head(tok).children if c.dep_ == "aux"}
+    return _aux_words(clause_head(tok))
+
+
+def _unless_clause(clause) -> bool:
+    """A clause of condition opened by "unless"."""
+    return clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in clause.children)
 
 
 def _other_party(head) -> bool:
@@ -242,17 +251,15 @@ def _condition(tok):
     unless they surrender" threatens (CAMEO 13) whoever must meet the condition."""
     head = clause_head(tok)
     main = head.head
-    if head.dep_ != "advcl" or main.i == head.i or not any(
-            m.dep_ == "mark" and m.lower_ == "unless" for m in head.children):
+    if main.i == head.i or not _unless_clause(head):
         return None
-    future = {c.lower_ for c in main.children if c.dep_ == "aux"} & FUTURE
+    future = _aux_words(main) & FUTURE
     hit = _trigger(main) if future else None
     return main if future and (hit is None or hit[1] == "default") else None
 
 
 def _unless(head) -> bool:
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
-               for c in head.children)
+    return any(_unless_clause(c) for c in head.children)
 
 
 def _stance(tok, code: str) -> Optional[str]:
@@ -261,7 +268,7 @@ def _stance(tok, code: str) -> Optional[str]:
     withdraw" a refusal (12), "said Iraq must withdraw" a demand (10); None when the trigger
     reports the act itself."""
     ptype, head = to_plover(code)[0], clause_head(tok)
-    auxes = {c.lower_ for c in head.children if c.dep_ == "aux"}
+    auxes = _aux_words(head)
     if _condition(tok) is not None:
         return "130"
     negated = any(c.dep_ == "neg" for c in (*tok.children, *head.children))
@@ -398,7 +405,8 @@ def extract_events(parsed, found) -> tuple[Event, ...]:
             code = stance or code
             ptype, mode = to_plover(code)
             src, tgt = arguments(tok)
-            said = _requester(tok) if ptype == "REQUEST" and _demanded(tok) else \
+            demand = ptype == "REQUEST" and _demanded(tok)  # put on another party: made, whatever its modal
+            said = _requester(tok) if demand else \
                 speaker(tok) if ptype == "ACCUSE" and tok.pos_ == "ADJ" else None
             main = _condition(tok) if stance == "130" else None
             said = (_subject(main) or speaker(tok)) if main is not None else said
@@ -455,7 +463,7 @@ def extract_events(parsed, found) -> tuple[Event, ...]:
             place, place_basis = ((where, "sentence") if where else (last_place, "context") if last_place
                                   else (None, None))
             # the statement itself was made (a demand's "must" is its content, not a hedge)
-            mod = "asserted" if stance or ptype == "REQUEST" and _demanded(tok) else \
+            mod = "asserted" if stance or demand else \
                 modality(tok.head if tok.pos_ != "VERB" and _halting(tok) else tok)
             quote = next((q.id for q in quotes if q.span[0] <= tok.idx < q.span[1]), None)
             if mod == "asserted" and (quote or attributed(tok) and tok.i not in own):
