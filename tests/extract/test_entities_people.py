@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep.extract.entities import _name, _same_person
+from tests.extract.test_entities import _by_alias
 
 
 def test_name_drops_titles_and_suffixes():
@@ -35,23 +36,20 @@ def _people(parse, text):
     return [e for e in found.entities if e.kind == "person"]
 
 
-def _owner(ents, alias):
-    (entity,) = [e for e in ents if alias in e.aliases]
-    return entity
 
 
 @pytest.mark.model
 def test_shared_surnames_stay_apart(parse):
     ents = _people(parse, "Michelle Obama spoke in Chicago on Monday. Michele Bachmann answered "
                           "her in Iowa. Barack Obama did not comment.")
-    assert len({_owner(ents, n).id for n in ("Michelle Obama", "Michele Bachmann", "Barack Obama")}) == 3
+    assert len({_by_alias(ents, n).id for n in ("Michelle Obama", "Michele Bachmann", "Barack Obama")}) == 3
 
 
 @pytest.mark.model
 def test_bare_surname_follows_the_last_full_name(parse):
     ents = _people(parse, "Bill Clinton campaigned in Ohio. Clinton told voters to be patient. "
                           "Later, Hillary Clinton spoke in Iowa. Clinton promised new jobs.")
-    bill, hillary = _owner(ents, "Bill Clinton"), _owner(ents, "Hillary Clinton")
+    bill, hillary = _by_alias(ents, "Bill Clinton"), _by_alias(ents, "Hillary Clinton")
     assert bill.id != hillary.id
     assert len(bill.mentions) == 2 and len(hillary.mentions) == 2
     assert bill.mentions[1][0] < hillary.mentions[0][0] < hillary.mentions[1][0]
@@ -61,7 +59,7 @@ def test_bare_surname_follows_the_last_full_name(parse):
 def test_bush_brothers(parse):
     ents = _people(parse, "Jeb Bush said his brother George W. Bush kept the country safe. "
                           "George Bush left office in 2009.")
-    jeb, george = _owner(ents, "Jeb Bush"), _owner(ents, "George W. Bush")
+    jeb, george = _by_alias(ents, "Jeb Bush"), _by_alias(ents, "George W. Bush")
     assert jeb.id != george.id and "George Bush" in george.aliases
 
 
@@ -69,7 +67,7 @@ def test_bush_brothers(parse):
 def test_titled_surname_joins_full_name(parse):
     ents = _people(parse, "Donald Trump arrived in Florida on Friday. President Trump said the "
                           "talks went well, and Trump left on Saturday.")
-    trump = _owner(ents, "Donald Trump")
+    trump = _by_alias(ents, "Donald Trump")
     assert len(trump.mentions) == 3
 
 
@@ -78,8 +76,8 @@ def test_far_surname_goes_to_the_person_named_most(parse):
     filler = " Voters in the state were asked about jobs, schools and roads on Tuesday." * 6
     ents = _people(parse, "Hillary Clinton campaigned in Ohio. Clinton spoke about jobs. Bill Clinton "
                           "joined her on stage." + filler + " Clinton promised new jobs.")
-    hillary = _owner(ents, "Hillary Clinton")
-    assert len(hillary.mentions) == 3 and len(_owner(ents, "Bill Clinton").mentions) == 1
+    hillary = _by_alias(ents, "Hillary Clinton")
+    assert len(hillary.mentions) == 3 and len(_by_alias(ents, "Bill Clinton").mentions) == 1
 
 
 @pytest.mark.model
@@ -88,7 +86,7 @@ def test_kb_surname_is_not_a_namesake(parse):
     filler = " Guests at the dinner were asked about the menu, the music and the weather." * 6
     ents = _people(parse, "Michelle Obama hosted a dinner at the White House." + filler
                    + " Obama signed the bill in Washington on Friday.")
-    assert len(_owner(ents, "Michelle Obama").mentions) == 1
+    assert len(_by_alias(ents, "Michelle Obama").mentions) == 1
 
 
 @pytest.mark.model

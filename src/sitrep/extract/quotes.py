@@ -235,12 +235,13 @@ def _same_office(title: str, head: str, mods: set[str], places: list, code: str 
     words = _title_words(title)
     parts = {p for w in words for p in w.split("-")}
     return bool(words) and words[-1] == head and mods <= parts and parts & RANK_WORDS <= mods \
-        and all(t.lower_ in parts or _country(t) is not None and _country(t) == code for t in places)
+        and all(t.lower_ in parts or _names_country(t, code) for t in places)
 
 
-def _country(tok) -> str | None:
+def _names_country(tok, code: str | None) -> bool:
+    """The word names the country ``code`` ("French" for FRA)."""
     actor = lookup_actor(tok.text)
-    return actor.code if actor is not None and actor.kind == "country" else None
+    return code is not None and actor is not None and actor.kind == "country" and actor.code == code
 
 
 def _office_holder(d: _Doc, span, history: list[Speaker]):
@@ -268,7 +269,7 @@ def _office_holder(d: _Doc, span, history: list[Speaker]):
             return (record.name, record.id, hit) if record is not None else (name, None, hit)
         if not titles and record is not None and office is not None and record.sector == office.sector \
                 and (office.code is None or code == office.code) \
-                and all(code is not None and _country(t) == code for t in places):
+                and all(_names_country(t, code) for t in places):
             untitled[record.id] = (record.name, record.id, words)
     if head in OFFICE_HEADS and len(untitled) == 1:
         return next(iter(untitled.values()))
