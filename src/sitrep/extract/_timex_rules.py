@@ -33,11 +33,12 @@ WORD_NUM = {w: i for i, w in enumerate(_SMALL, 1)} | {w: 10 * i for i, w in enum
 ORDINAL = {w: i for i, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
     "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), 1)}
-# unit -> (TIMEX code, is a time-of-day unit, multiplier)
+# unit -> (TIMEX code, is a time-of-day unit, multiplier); decades and centuries in years, as ISO 8601
+# writes them (TIDES' DE/CE are no ISO units): "two decades" is P20Y, "decades" PXY
 UNIT = {"second": ("S", True, 1), "minute": ("M", True, 1), "hour": ("H", True, 1), "day": ("D", False, 1),
         "week": ("W", False, 1), "fortnight": ("W", False, 2), "month": ("M", False, 1),
-        "quarter": ("M", False, 3), "year": ("Y", False, 1), "decade": ("DE", False, 1),
-        "century": ("CE", False, 1), "millennium": ("ML", False, 1)}
+        "quarter": ("M", False, 3), "year": ("Y", False, 1), "decade": ("Y", False, 10),
+        "century": ("Y", False, 100), "millennium": ("Y", False, 1000)}
 SEASON = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 SEASON_ORDER = {"SP": 1, "SU": 2, "FA": 3, "WI": 4}
 PART_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
@@ -52,8 +53,8 @@ _OPT_WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
 _NUMW = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|"
          r"seven|eight|nine)(?![a-z]))?|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|eleven|"
          r"twelve|one|two|three|four|five|six|seven|eight|nine|ten)(?![a-z])")
-_NUM = (rf"(?P<num>(?i:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{_NUMW}|a\s+few|a\s+couple(?:\s+of)?|couple\s+of|several|few|many|"
-        r"half\s+an?|an?\s+half|an?))")
+_NUM = (rf"(?P<num>(?i:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\s+1/2|½)|\d+(?:\.\d+)?|{_NUMW}|a\s+few|a\s+couple(?:\s+of)?|"
+        r"couple\s+of|several|few|many|half\s+an?|an?\s+half|an?))")
 _UNIT_WORDS = (r"(?i:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|"
                r"centur(?:y|ies)|millenni(?:um|a))")
 _UNIT = rf"(?P<unit>{_UNIT_WORDS})(?![a-z])"
@@ -109,6 +110,8 @@ def _num(text: Optional[str]) -> Optional[float]:
     t = re.sub(r"[\s-]+", " ", text.lower()).strip().replace(",", "")
     if re.fullmatch(r"\d+(?:\.\d+)?", t):
         return float(t)
+    if re.fullmatch(r"\d+(?: 1/2|½)", t):  # "4 1/2 hours"
+        return int(re.match(r"\d+", t)[0]) + 0.5
     if t in ("a", "an"):
         return 1
     if t.startswith(("half", "a half", "an half")):
@@ -136,12 +139,22 @@ def _unit(word: str) -> str:
     return w[:-1] if w.endswith("s") else w
 
 
+# unit -> (the next smaller TIMEX code, how many of it make one, is it a time-of-day unit)
+_SMALLER = {"year": ("M", 12, False), "week": ("D", 7, False), "day": ("H", 24, True), "hour": ("M", 60, True),
+            "minute": ("S", 60, True)}
+
+
 def duration(n: Optional[float], unit: str) -> str:
     code, is_time, mult = UNIT[unit]
-    if n is not None and not float(n).is_integer() and unit == "hour":
-        # TIDES writes a fraction of an hour in minutes: "an hour and a half" is PT1H30M
-        whole, minutes = int(n), round((n - int(n)) * 60)
-        return f"PT{whole}H{minutes}M" if whole else f"PT{minutes}M"
+    if n is not None and unit in _SMALLER and not float(n).is_integer():
+        # a fraction goes to the next smaller unit when it comes out whole there, as TIDES writes it:
+        # "an hour and a half" is PT1H30M, "a day and a half" P1DT12H, "2 1/2 years" P2Y6M
+        small, per, small_time = _SMALLER[unit]
+        whole, rest = int(n), (n - int(n)) * per
+        if float(rest).is_integer():
+            head = f"{'T' if is_time else ''}{whole}{code}" if whole else ""
+            tail = f"{'T' if small_time and 'T' not in head else ''}{int(rest)}{small}"
+            return f"P{head}{tail}"
     return f"P{'T' if is_time else ''}{_fmt_num(None if n is None else n * mult)}{code}"
 
 
@@ -378,6 +391,19 @@ def _month_year(m, ctx):
     return "DATE", f"{m['year']}-{MONTH_NUM[m['month'].lower().rstrip('.')]:02d}"
 
 
+@rule(rf"{_B}{_MONTH_FULL}(?:\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?)?(?:\s+of)?,?\s+"
+      rf"(?P<rel>(?i:last|this|next))\s+(?i:year){_E}")
+def _month_of_relative_year(m, ctx):
+    # "March last year", "June 5 next year": one date, the month in that year
+    if ctx.anchor is None:
+        return "DATE", None
+    y = ctx.anchor.year + {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
+    month = MONTH_NUM[m["month"].lower().rstrip(".")]
+    if not m["d"]:
+        return "DATE", f"{y}-{month:02d}"
+    return ("DATE", f"{y}-{month:02d}-{int(m['d']):02d}") if _valid(y, month, int(m["d"])) else None
+
+
 @rule(rf"{_B}{_MONTH_FULL}{_E}")
 def _month_alone(m, ctx):
     name = m["month"].lower().rstrip(".")
@@ -396,7 +422,10 @@ def _month_alone(m, ctx):
     return "DATE", Anaphoric(lambda ref: _in_other_year(ref, ctx.anchor, f"-{month:02d}"), fallback, local=True)
 
 
-@rule(rf"{_B}(?:(?i:fiscal)\s+(?:(?i:year)\s+)?(?P<fy>)|(?i:the\s+year\s+))?{_YEAR}(?![\w%]|[.,:/-]\d|\s*(?i:percent|per\s+cent))")
+# a year followed by "-" and a digit is a date or a code ("1998-05", "2010-11"), unless a later
+# year follows: each end of "2010-2015" is a year of its own
+@rule(rf"{_B}(?:(?i:fiscal)\s+(?:(?i:year)\s+)?(?P<fy>)|(?i:the\s+year\s+))?{_YEAR}"
+      r"(?![\w%]|[.,:/]\d|-(?!(?:1[6-9]|20)\d\d(?![\w-]))\d|\s*(?i:percent|per\s+cent))")
 def _year(m, ctx):
     prev = _prev_word(m)
     if m.string[max(0, m.start() - 1): m.start()] in ("$", "#") or prev in (
@@ -498,7 +527,7 @@ _COMPARED_WITH = ("from", "than", "over", "with", "versus", "vs.", "vs")
 _COMPARED = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|versus|vs\.|against)\b(?:[^.;]|\.\d)*$")
 
 
-@rule(rf"{_B}(?i:that|the\s+same)\s+(?P<unit>(?i:year|month|day|morning|afternoon|evening|night)){_E}")
+@rule(rf"{_B}(?i:that(?:\s+same)?|the\s+(?:very\s+)?same)\s+(?P<unit>(?i:year|month|day|morning|afternoon|evening|night)){_E}")
 def _same_unit(m, ctx):
     unit = m["unit"].lower()
     if unit in PART_OF_DAY:
@@ -560,10 +589,18 @@ def _weekday_set(m, ctx):
     return "SET", f"XXXX-WXX-{WEEKDAY_NUM[m['weekday'].lower()] + 1}{pod}"
 
 
-@rule(rf"{_B}{_NUM}[\s-]+{_UNIT}\s+(?P<dir>(?i:ago|earlier|later|from\s+now|hence)){_E}")
+# no "later": in "three days later" it relates the duration to a reference time, as "after" does (a
+# TimeML signal), and "three days" is the DURATION
+@rule(rf"{_B}{_NUM}(?P<and>(?i:\s+and\s+a\s+half))?[\s-]+{_UNIT}(?P<and2>(?i:\s+and\s+a\s+half))?"
+      rf"\s+(?P<dir>(?i:ago|earlier|from\s+now|hence)){_E}")
 def _offset(m, ctx):
     unit = _unit(m["unit"])
     n = _num(m["num"])
+    if n is not None and (m["and"] or m["and2"]):
+        n += 0.5
+    if n is not None and unit in ("year", "week") and not float(n).is_integer():
+        # "a year and a half ago" is 18 months back, at month granularity
+        unit, n = ("month", n * 12) if unit == "year" else ("day", n * 7)
     later = m["dir"].lower() not in ("ago", "earlier")
     if n is None:
         return "DATE", "FUTURE_REF" if later else "PAST_REF"
@@ -613,6 +650,25 @@ def _clock_24(m, ctx):
 @rule(rf"{_B}(?P<h>[01]\d|2[0-3])(?P<min>[0-5]\d)\s+(?P<tz>GMT|UTC|Z){_E}")
 def _clock_wire(m, ctx):
     return _clock(ctx, int(m["h"]), int(m["min"]))
+
+
+_CLOCK_WORD = r"(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+
+
+@rule(rf"{_B}(?P<h>1[0-2]|0?[1-9]|{_CLOCK_WORD})(?::(?P<min>[0-5]\d))?(?:\s+(?P<oc>(?i:o['’]clock)))?"
+      r"(?:\s+(?P<pod>(?i:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)))?(?![\w-])"
+      r"(?!\s+(?i:session|shift|news|edition|show|flight|train|service|rush|class|meeting|attack|raid)\b)")
+def _clock_words(m, ctx):
+    # "nine o'clock", "7 in the evening": a clock time named with words, not a.m./p.m.
+    if not (m["oc"] or m["pod"]):
+        return None
+    h = WORD_NUM.get(m["h"].lower()) or int(m["h"])
+    pod = (m["pod"] or "").lower().split()[-1:]
+    if pod in (["afternoon"], ["evening"]) or pod == ["night"] and h >= 6:
+        h = h % 12 + 12
+    elif pod == ["morning"]:
+        h %= 12
+    return _clock(ctx, h, int(m["min"] or 0))
 
 
 @rule(rf"{_B}(?P<w>(?i:noon|midnight|midday)){_E}")
@@ -734,8 +790,8 @@ def _every(m, ctx):
 @rule(rf"{_B}(?P<w>(?i:daily|weekly|monthly|yearly|annually|hourly|nightly|quarterly|biweekly|semiannually|"
       rf"semi-annually|bimonthly)){_E}")
 def _adverb_set(m, ctx):
-    if _prev_word(m) in ("a", "the", "this", "that"):
-        return None  # "a weekly" is a newspaper
+    if _prev_word(m) in ("a", "the", "this", "that") and not re.match(r"\s+basis\b", _next_text(m)):
+        return None  # "a weekly" is a newspaper; "on a daily basis" is how often
     return "SET", {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "annually": "P1Y",
                    "hourly": "PT1H", "nightly": "XXXX-XX-XXTNI", "quarterly": "P3M", "biweekly": "P2W",
                    "semiannually": "P6M", "semi-annually": "P6M", "bimonthly": "P2M"}[m["w"].lower()]
@@ -746,7 +802,9 @@ def _frequency(m, ctx):
     return "SET", duration(1, _unit(m["unit"]))
 
 
-@rule(rf"(?<![\w'’.,$]){_NUM}(?P<and>(?i:[\s-]+and[\s-]+a[\s-]+half))?[\s-]+{_UNIT}"
+# "two more weeks", "three straight days": the adjective between does not change the length
+@rule(rf"(?<![\w'’.,$]){_NUM}(?P<and>(?i:[\s-]+and[\s-]+a[\s-]+half))?"
+      rf"(?:\s+(?i:more|additional|further|extra|straight|consecutive|successive))?[\s-]+{_UNIT}"
       r"(?P<and2>(?i:\s+and\s+a\s+half))?(?![\w-]*\s*-?(?i:old)\b)")
 def _duration(m, ctx):
     unit = _unit(m["unit"])
@@ -759,7 +817,7 @@ def _duration(m, ctx):
     if raw in ("a", "an") and not m["and2"]:
         # "$5 billion a year" is a rate: a SET
         before = m.string[max(0, m.start() - 25): m.start()].lower()
-        if re.search(r"(\d|percent|%|dollars|cents|times|million|billion|people|barrels|tons)\s*$", before):
+        if re.search(r"(\d|percent|%|dollars|cents|times|million|billion|people|barrels|tons|hours|days)\s*$", before):
             return "SET", duration(1, unit)
     return "DURATION", duration(n, unit)
 
@@ -770,6 +828,12 @@ def _vague_duration(m, ctx):
     # a bare plural is a stretch of time only where a preposition asks for one: "for years"
     if not m["pre"] and _prev_word(m) not in ("for", "within", "in", "over", "after", "than", "took", "lasted"):
         return None
+    return "DURATION", duration(None, _unit(m["unit"]))
+
+
+@rule(rf"{_B}(?P<unit>(?i:years|months|weeks|days|hours|decades|centuries))-(?i:long|old){_E}")
+def _vague_length_adjective(m, ctx):
+    # "a decades-old dispute", "a weeks-long siege": a length, how long unsaid
     return "DURATION", duration(None, _unit(m["unit"]))
 
 
@@ -848,7 +912,7 @@ def _season(m, ctx):
     if m["year"]:
         return "DATE", f"{m['year']}-{code}"
     prev = _prev_word(m)
-    if prev not in ("in", "during", "this", "last", "next", "until", "by", "since") or \
+    if prev not in ("in", "during", "this", "last", "next", "until", "by", "since", "early", "late", "mid") or \
             re.match(r"\s+(?i:of|in|from|to|into|by)\b", _next_text(m)):
         return None  # "the fall of Rome", "spring water"
     if ctx.anchor is None:
