@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
 
+from ._alloc import release_memory
 from .config import DEFAULT_DB, Options
 from .errors import E
 from .records import Document, Extraction, Rejected
@@ -93,7 +94,10 @@ def _worker_run(documents: list[Document]) -> tuple[list[Result], dict]:
     if _worker_failure is not None:
         raise RuntimeError(_worker_failure)
     timings: dict = {}
-    return _extract_batch(documents, _worker_options, timings), timings
+    try:
+        return _extract_batch(documents, _worker_options, timings), timings
+    finally:
+        release_memory()
 
 
 def _check_model(model: str) -> None:
@@ -280,6 +284,7 @@ def ingest_documents(items: Iterable[Item], *, db: Union[str, Path] = DEFAULT_DB
             summary.skipped_existing += len(good) - stats.get("added", 0)
             summary.copies += stats.get("copies", 0)
             summary.rejected.extend(rejected)
+            release_memory()
             if timings is not None:
                 timings["store"] = timings.get("store", 0.0) + time.perf_counter() - t0
             if progress:

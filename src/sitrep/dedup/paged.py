@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 
-from .index import _LOW, BOILER_DF, CopyIndex, Decision, Sketch, sentence_key
+from .index import _LOW, BOILER_DF, CopyIndex, Decision, Sketch, StoredSketch, sentence_key
 
 _LINKS = "SELECT a_pos, b_pos, a_match, b_match FROM dedup_links WHERE a_pos IN ({0}) OR b_pos IN ({0})"
 
@@ -50,6 +50,8 @@ class StoreIndex(CopyIndex):
         # for the copies of a component is no query in the common case
         self._originals = {r[0] for r in con.execute("SELECT DISTINCT exact_of FROM dedup_sketches "
                                                      "WHERE exact_of IS NOT NULL").fetchall()}
+        self.stitched = {r[0] for r in con.execute("SELECT s.pos FROM dedup_sketches s JOIN articles a "
+                                                   "USING (article_id) WHERE a.copy_kind = 'stitched'").fetchall()}
 
     def _at(self, sql: str, positions) -> list[tuple]:
         """``sql`` with ``{0}`` replaced by a list of article positions: a constant list is
@@ -111,7 +113,7 @@ class StoreIndex(CopyIndex):
         for i, aid, blob, first in self._at("SELECT pos, article_id, sketch, exact_of FROM dedup_sketches "
                                             "WHERE pos IN ({0})", want):
             self.ids[i] = aid
-            self.sketches[i] = Sketch.from_bytes(blob)
+            self.sketches[i] = StoredSketch(blob)
             if first is not None:
                 self.exact_of[i] = first
 
@@ -147,9 +149,9 @@ class StoreIndex(CopyIndex):
         self.buckets, self.shingle_docs, self.decisions, self._pre, self._wcache = {}, {}, {}, {}, {}
         self.exact, self.keys, self.df = {}, {}, _Counts(self.common)
         if len(self.sketches) > KEEP:
-            n = self.n
+            n, stitched = self.n, self.stitched
             CopyIndex.__init__(self)
-            self.n, self._linked, self.df = n, set(), _Counts(self.common)
+            self.n, self.stitched, self._linked, self.df = n, stitched, set(), _Counts(self.common)
 
 
 def store_index(store) -> StoreIndex:
