@@ -9,7 +9,9 @@ ACTOR_ENTS = {"", "GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"}
 # prepositions whose object is the target of a verb or nominal trigger
 TARGET_PREPS = {"against", "on", "upon", "at", "with", "to", "into", "for", "toward", "towards", "from", "over", "of"}
 SPEECH = {"say", "tell", "report", "claim", "state", "announce", "add", "allege", "insist", "believe", "confirm",
-          "write", "quote", "accord", "argue", "suggest", "assert", "note", "indicate"}
+          "write", "quote", "accord", "argue", "suggest", "assert", "note", "indicate", "reiterate", "stress",
+          "emphasize", "emphasise", "explain", "describe", "comment", "reply", "respond", "repeat", "admit",
+          "acknowledge", "mention", "inform", "disclose", "reveal", "declare", "proclaim", "affirm", "contend"}
 PLAN = {"plan", "intend", "agree", "decide", "promise", "pledge", "vow", "expect", "aim", "prepare", "schedule",
         "set", "propose", "want", "seek", "hope", "offer", "consider", "threaten", "try", "attempt"}
 INTENT = {"agree", "pledge", "promise", "vow", "plan", "intend", "decide", "offer", "commit", "prepare", "schedule",

@@ -17,6 +17,7 @@ from ._event_args import (SPEECH, _subject, arguments, attributed, clause_head, 
                           speaker)
 
 NAME_ENTS = {"ORG", "GPE", "FAC", "LOC", "PERSON", "NORP", "WORK_OF_ART", "LAW", "PRODUCT"}
+CONATIVE = {"seek", "try", "attempt", "strive", "endeavour", "endeavor"}
 WINDOW_AFTER, WINDOW_BEFORE = 12, 5  # context words the lexicon patterns may look at
 DATE_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?$")
 # a nested trigger is folded into a trigger that takes it as its content ("threatened to
@@ -35,8 +36,6 @@ CAUSE_PREPS = {"due", "because", "amid", "amidst", "despite"}
 # edges that put a trigger one clause below the sentence's main assertion; a complement of
 # a speech verb is not lower ("officials said troops withdrew" asserts the withdrawal)
 SUBORDINATE = {"advcl", "relcl", "acl", "ccomp", "xcomp", "csubj", "prep", "pcomp", "appos", "npadvmod"}
-SAYING = SPEECH | {"reiterate", "stress", "emphasize", "emphasise", "explain", "describe", "comment",
-                   "reply", "respond", "repeat", "admit", "acknowledge", "mention", "inform", "disclose", "reveal"}
 CONTENT_TYPES = {"AGREE", "REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT", "CONSULT", "CONCEDE"}
 
 
@@ -60,8 +59,15 @@ def _lemmas(tok, pos: str) -> list[str]:
 
 
 def _trigger(tok) -> Optional[tuple[str, str]]:
-    if tok.dep_ in ("amod", "compound"):  # "the heightened tensions": a participle, not an act
+    if tok.dep_ in ("amod", "compound", "poss"):  # "the heightened tensions", "the meeting's end": no act
         return None
+    if tok.tag_ == "VBN" and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and any(
+            c.dep_ == "det" for c in tok.children):
+        return None  # a participle standing for people ("evacuated the wounded", "the detained")
+    if tok.lemma_ in CONATIVE and any(c.dep_ == "xcomp" for c in tok.children):
+        return None  # "sought to expel the inspectors": an attempt at the act, not a request
+    if tok.lemma_ == "demonstrate" and any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
+        return None  # transitive "demonstrate" shows something ("demonstrate the need"): no protest
     if tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ in NAME_ENTS:
         return None  # a word of a name ("the Ministry of Humanitarian Aid", "Human Rights Watch")
     pos = ("VERB" if tok.pos_ == "VERB" or tok.tag_ in ("VBD", "VBN") else
@@ -119,7 +125,7 @@ def _demand(tok) -> Optional[tuple[str, str]]:
     """"Iran said Iraq must leave Kuwait": a reported obligation put on another party is a
     demand (CAMEO 10 with "must", an appeal 02 with "should") even when the verb, one the
     lexicon knows, codes nothing itself."""
-    return ("100" if "must" in _auxes(tok) else "020", "core") if _demanded(tok) else None
+    return ("020" if _auxes(tok) & {"should", "ought"} else "100", "core") if _demanded(tok) else None
 
 
 def _content_of(tok, triggers) -> bool:
@@ -175,6 +181,7 @@ _CONTENT_DIGIT = {"03": {"06": "1", "05": "2", "07": "3", "08": "5", "04": "6"},
 INTENT_ROOT = {"COOPERATE": "030", "AID": "030", "CONCEDE": "030", "RETREAT": "030", "CONSULT": "030",
                "SUPPORT": "030", "SANCTION": "130", "COERCE": "130", "ASSAULT": "130", "PROTEST": "130"}
 FUTURE = {"will", "would", "shall", "'ll", "wo"}
+WILL = {"will", "shall", "'ll"}
 # violence by a crowd of protesters is a riot (CAMEO 145, PLOVER PROTEST), not an assault
 CROWD = set("protesters protestors demonstrators rioters marchers strikers mob mobs crowd crowds youths students "
             "supporters villagers residents workers farmers fans activists".split())
@@ -184,6 +191,9 @@ UNABLE, ASSENT = {"can", "could", "ca"}, {"AGREE", "SUPPORT", "CONCEDE"}
 WANT = {"want", "wish"}
 DISAVOWED = {"intention", "intent", "plan", "desire", "interest", "wish"}
 SELF = {"it", "we", "i", "they"}  # "said they must defend themselves" states intent, not a demand
+CLAIM = {"claim", "allege", "charge"}
+LIGHT = {"issue", "make", "deliver", "lodge", "file", "give", "stage", "mount", "carry", "conduct", "launch"}
+HOSTILE = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "THREATEN"}
 # verbs that turn a promised act into its opposite ("pledged to end attacks" is no threat)
 HALT = {"stop", "halt", "end", "cease", "refrain", "avoid", "suspend", "abandon", "renounce", "prevent", "limit"}
 
@@ -237,7 +247,16 @@ def _demanded(tok) -> bool:
     """An act another party must, should or is wanted to do: "Iran said Iraq must release
     the prisoners" is Iran's demand (CAMEO 10) or appeal (02), not a release."""
     head = clause_head(tok)
-    return bool(_auxes(tok) & OBLIGE) and _other_party(head) and attributed(tok) or _wanted(tok) is not None
+    return bool(_auxes(tok) & OBLIGE or _subjunctive(head)) and _other_party(head) and attributed(tok) or \
+        _wanted(tok) is not None
+
+
+def _subjunctive(head) -> bool:
+    """A mandative subjunctive: "insisted that Iraq comply", a bare verb after a singular subject
+    (the tagger often calls it a present tense, which a singular subject rules out)."""
+    return head.tag_ in ("VB", "VBP") and head.dep_ == "ccomp" and not any(
+        c.dep_ in ("aux", "auxpass") for c in head.children) and any(
+        c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") for c in head.children)
 
 
 def _requester(tok):
@@ -273,7 +292,7 @@ def _stance(tok, code: str) -> Optional[str]:
         return "130"
     negated = any(c.dep_ == "neg" for c in (*tok.children, *head.children))
     if ptype not in ("REQUEST", "REJECT", "ACCUSE", "THREATEN") and _demanded(tok):
-        return _refine("100" if "must" in auxes else "020", None if negated else code)
+        return _refine("020" if auxes & {"should", "ought"} else "100", None if negated else code)
     if negated and ptype == "THREATEN":
         return code  # "will not tolerate any violence" is the warning itself
     if negated and (auxes & FUTURE and ptype not in ("REJECT", "ACCUSE") or auxes & UNABLE and ptype in ASSENT
@@ -289,6 +308,11 @@ def _stance(tok, code: str) -> Optional[str]:
     if ptype in INTENT_ROOT and attributed(tok) and (
             auxes & FUTURE or INTENT_ROOT[ptype] == "130" and auxes & {"could", "might", "may"}):
         return _refine(INTENT_ROOT[ptype], code)
+    if ptype in ("AID", "CONCEDE", "SUPPORT") and tok.pos_ == "VERB" and auxes & WILL and not negated and \
+            head.i == tok.i and _subject(tok) is not None and not any(c.dep_ == "auxpass" for c in tok.children):
+        # an actor's announced concession or help is its commitment ("Japan will provide aid": 031);
+        # a meeting, joint exercise or pull-back announced is that act itself, planned
+        return _refine("030", code)
     return None
 
 
@@ -305,10 +329,11 @@ def _disavowed(tok) -> bool:
     return False
 
 
-def _or_face(tok) -> bool:
-    """The act is the alternative an order holds out: "surrender or face arrest"."""
+def _or_face(tok, *, own: bool = False) -> bool:
+    """The act is the alternative an order holds out: "surrender or face arrest" (with ``own``,
+    the trigger may be "face" itself: "or face charges")."""
     # read off the words: the parser often takes "face arrest" for a compound noun
-    before = [t.lower_ for t in tok.doc[max(tok.sent.start, tok.i - 4):tok.i]]
+    before = [t.lower_ for t in tok.doc[max(tok.sent.start, tok.i - 4):tok.i + own]]
     return any(w in ("face", "faces", "facing") and before[:k][-1:] == ["or"] for k, w in enumerate(before))
 
 
@@ -373,6 +398,12 @@ def extract_events(parsed, found) -> tuple[Event, ...]:
             continue
         n_before = len(events)
         triggers = {t.i: c for t in sent if (c := _trigger(t))}
+        # a light verb means what its coded object names ("issued an ultimatum": a threat,
+        # whatever the verb's own patterns read further on)
+        triggers.update({t.i: triggers[o.i] for t in sent if t.i in triggers and t.lemma_ in LIGHT for o in t.children
+                         if o.dep_ == "dobj" and o.i in triggers and o.pos_ == "NOUN" and triggers[o.i][1] == "core"})
+        # "claimed that Iran had sent troops": a claim of another party's hostile act accuses it
+        triggers.update({t.i: ("112", "core") for t in sent if t.lemma_ in CLAIM and _claims_hostile(t, triggers)})
         # a bare PETRARCH verb default is the lexicon's weakest guess: it only speaks when
         # nothing better in the sentence does, or as the content of a better one ("vowed to
         # crush the rebellion" is a threat)
@@ -380,12 +411,17 @@ def extract_events(parsed, found) -> tuple[Event, ...]:
             triggers = {i: c for i, c in triggers.items() if c[1] != "default" or _content_of(doc[i], triggers)}
         # a speech verb coded by a PETRARCH pattern on what was said ("said it supports ...",
         # "announced the suspension of aid") is not the event when what was said holds a
-        # trigger of its own: that one is (reported)
-        triggers = {i: c for i, c in triggers.items() if doc[i].lemma_ not in SAYING or not any(
+        # trigger of its own: that one is (reported); a verb that says and accuses at once
+        # ("alleged that Iran had sent troops") is the accusation, its content what is alleged
+        triggers = {i: c for i, c in triggers.items() if doc[i].lemma_ not in SPEECH or c[1] == "core" and
+                    to_plover(c[0])[0] == "ACCUSE" or not any(
             j != i and (doc[j].dep_ in ("ccomp", "xcomp") or doc[j].dep_ == "dobj" and doc[j].head.i == i)
             and doc[i].is_ancestor(doc[j]) for j in triggers)}
         s_times, s_places = _dated(times, sent), _dated(places, sent)
         folds = {i: _folded_into(doc[i], triggers) for i in triggers}
+        # "must drop the charges or face sanctions": the penalty held out is part of the demand
+        folds.update({i: doc[i].head.i for i in triggers if folds[i] is None and doc[i].dep_ == "conj"
+                      and doc[i].head.i in triggers and _or_face(doc[i], own=True) and _demanded(doc[i].head)})
         # CAMEO codes a sentence by its main event: one buried in a subordinate clause
         # ("the rebels who attacked the convoy agreed to a ceasefire") gives way to it
         depth = {i: _depth(doc[i]) for i in triggers if folds[i] is None}
@@ -446,7 +482,10 @@ def extract_events(parsed, found) -> tuple[Event, ...]:
             if code == "140" and tok.lemma_ == "protest" and tok.pos_ == "VERB" and _official(doc, source):
                 code, (ptype, mode) = "114", to_plover("114")  # "Beijing protested to Washington": a complaint
             # a clash has two sides: with a crowd on either one it is a riot too
+            # ... and so is one done by a crowd the act describes ("demonstrators throwing stones")
             crowd = {w for a in source for w in a.text.lower().split()}
+            if tok.dep_ in ("acl", "pcomp", "advcl"):
+                crowd |= {t.lower_ for t in tok.ancestors if t.pos_ == "NOUN"}
             if tok.lemma_ == "clash":
                 crowd |= {t.lower_ for t in tok.subtree} | {w for a in target for w in a.text.lower().split()}
             if ptype == "ASSAULT" and crowd & CROWD:
@@ -491,9 +530,25 @@ def extract_events(parsed, found) -> tuple[Event, ...]:
     return tuple(v.replace(id=f"v{n}") for n, v in enumerate(kept, 1))
 
 
+def _claims_hostile(tok, triggers) -> bool:
+    """The verb's content clause reports a hostile act by someone other than its subject."""
+    said = _subject(tok)
+    for c in tok.children:
+        if c.dep_ != "ccomp" or c.i not in triggers or to_plover(triggers[c.i][0])[0] not in HOSTILE:
+            continue
+        doer = _subject(c)
+        own = any(p.dep_ == "poss" and p.pos_ == "PRON" for p in doer.children) if doer is not None else True
+        if not own and doer.lower_ not in SELF and (said is None or doer.lower_ != said.lower_):
+            return True
+    return False
+
+
 def _circumstance(prep) -> bool:
+    """An adjunct of cause, or an absolute clause ("with some Canadian troops moved to Kuwait")."""
     return prep.dep_ == "prep" and (prep.lower_ in CAUSE_PREPS or prep.lower_ == "as" and any(
-        g.dep_ == "pobj" and g.lemma_ == "result" for g in prep.children))
+        g.dep_ == "pobj" and g.lemma_ == "result" for g in prep.children) or prep.lower_ == "with" and any(
+        g.dep_ in ("pcomp", "acl") or g.dep_ == "pobj" and any(c.dep_ in ("acl", "relcl") and c.tag_ in ("VBN", "VBG")
+                                                                for c in g.children) for g in prep.children))
 
 
 def _official(doc, source) -> bool:
