@@ -110,6 +110,9 @@ class Sketch:
     def sentence(self, k: int) -> tuple[int, ...]:
         return self.sents[k]
 
+    def sentence_len(self, k: int) -> int:
+        return len(self.sents[k])
+
     def band_keys(self) -> list[list[int]]:
         """Per sentence, its LSH band keys (none for sentences too short to index)."""
         if not self.sents:
@@ -158,6 +161,11 @@ class StoredSketch(Sketch):
         end = self._ends[k]
         start = self._ends[k - 1] if k else 4 + 4 * (len(self._ends))
         return tuple(np.frombuffer(self.blob[start:end], dtype=np.uint32).tolist())
+
+    def sentence_len(self, k: int) -> int:
+        if self._sents is not None:
+            return len(self._sents[k])
+        return int.from_bytes(self.blob[4 + 4 * k:8 + 4 * k], "little")
 
     def to_bytes(self) -> bytes:
         return self.blob
@@ -250,7 +258,12 @@ class CopyIndex:
         sets = {}
         for j, other, oj in pairs:
             a = sets.get(j) or sets.setdefault(j, set(sk.sents[j]))
-            sim = sentence_similarity(a, set(self.sketches[other].sentence(oj)))
+            osk = self.sketches[other]
+            # Jaccard is at most |b| / |a|: most band collisions are far shorter sentences
+            # sharing two frequent words, and need not be decoded
+            if osk.sentence_len(oj) < SENT_SIM * len(a):
+                continue
+            sim = sentence_similarity(a, set(osk.sentence(oj)))
             if sim >= SENT_SIM:
                 link = found.setdefault(other, Link())
                 link.mine[j] = max(sim, link.mine.get(j, 0.0))
