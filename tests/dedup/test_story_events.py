@@ -62,3 +62,7 @@ def test_stitched_article_read_before_its_sources_lists_nothing_it_copied(tmp_pa
         s.add_batch([_pair("b", B, "2022-03-10", _event(B, 1, rate, "raised", "RAISE", "GOV")),
                      _pair("c", C, "2022-03-10")])
     assert [r["doc_id"] for r in events(db)] == ["b"]
+    with Store(db, read_only=True) as s:  # marked in the batch that made it stitched (one query for all)
+        rows = s.query("SELECT e.copied_from, a.copy_kind FROM events e JOIN articles a USING (article_id) "
+                       "WHERE a.doc_id = 'stitched'")
+    assert rows == [{"copied_from": rows[0]["copied_from"], "copy_kind": "stitched"}] and rows[0]["copied_from"]

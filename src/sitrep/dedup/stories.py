@@ -130,12 +130,16 @@ def _recopied(store, items, changed: dict[str, list[str]]) -> list[tuple[str, li
     if not changed:
         return []
     sents = _source_sentences(store, items, [a for ids in changed.values() for a in ids])
+    events: dict[str, list[tuple[int, str]]] = {}
+    for aid, k, record in store.con.execute("SELECT article_id, ord, record FROM events "
+                                            "WHERE article_id IN (SELECT unnest(?))", [sorted(changed)]).fetchall():
+        events.setdefault(aid, []).append((k, record))
     out = []
     for aid, text in store.con.execute("SELECT article_id, text FROM articles WHERE article_id IN (SELECT unnest(?))",
                                        [sorted(changed)]).fetchall():
         located = _located(text or "")
         mine = {a: sents.get(a, []) for a in changed[aid]}
-        for k, record in store.con.execute("SELECT ord, record FROM events WHERE article_id = ?", [aid]).fetchall():
+        for k, record in events.get(aid, ()):
             copied = _copied_sentence(located, json.loads(record)["trigger"]["span"][0], mine) if mine else None
             out.append(("UPDATE events SET copied_from = ? WHERE article_id = ? AND ord = ?",
                         [copied[0] if copied else None, aid, k]))

@@ -117,8 +117,11 @@ class Store:
                 self.con.executemany('INSERT INTO rejected SELECT ?, ?, ?, ? WHERE NOT EXISTS '
                                      '(SELECT 1 FROM rejected WHERE "where" = ? AND code = ?)',
                                      [[r.where, r.code, r.reason, now, r.where, r.code] for r in rejected])
-            for sql, params in getattr(copies, "updates", ()):  # earlier articles this batch re-clustered
-                self.con.execute(sql, params)
+            updates: dict[str, list] = {}  # earlier articles this batch re-clustered, one call per statement
+            for sql, params in getattr(copies, "updates", ()):
+                updates.setdefault(sql, []).append(params)
+            for sql, many in updates.items():
+                self.con.executemany(sql, many)
             self.con.execute("COMMIT")
         except Exception:
             self.abandon()
