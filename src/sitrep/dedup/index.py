@@ -263,7 +263,11 @@ class CopyIndex:
             # sharing two frequent words, and need not be decoded
             if osk.sentence_len(oj) < SENT_SIM * len(a):
                 continue
-            sim = sentence_similarity(a, set(osk.sentence(oj)))
+            b = set(osk.sentence(oj))
+            inter = len(a & b)
+            if inter < SENT_SIM * (len(a) + len(b) - inter):  # the figures only lower it further
+                continue
+            sim = sentence_similarity(a, b)
             if sim >= SENT_SIM:
                 link = found.setdefault(other, Link())
                 link.mine[j] = max(sim, link.mine.get(j, 0.0))
