@@ -81,3 +81,16 @@ def test_store_memory_cap_doubles_when_a_batch_needs_more(tmp_path, monkeypatch)
     with Store(db, read_only=True) as s:
         assert s.counts()["articles"] > 0
         assert s.query("SELECT count(*) AS n FROM dedup_sketches")[0]["n"] == s.counts()["articles"]
+
+
+def test_a_new_store_connection_every_batch_keeps_settings_and_results(tmp_path, monkeypatch):
+    import sitrep.api
+    from sitrep.config import Options
+
+    monkeypatch.setattr(sitrep.api, "RECONNECT_EVERY", 1)
+    monkeypatch.setattr(sitrep.api, "DUCKDB_MEMORY_MB", 1)  # the doubled cap must survive a reconnect
+    db = tmp_path / "s.duckdb"
+    summary = ingest([_folder(tmp_path)], db=db, options=Options(batch_size=1))
+    assert summary.added == 2 and summary.skipped_existing == 1
+    with Store(db, read_only=True) as s:
+        assert s.counts()["articles"] == 2 and len(s.rejected()) == 3

@@ -15,6 +15,7 @@ Item = Union[Document, Rejected]
 Result = Union[Extraction, Rejected]
 Progress = Optional[Callable[[int], None]]
 DUCKDB_MEMORY_MB = 64  # the store's buffer pool during ingest, doubled when a batch needs more
+RECONNECT_EVERY = 10  # batches on one DuckDB connection during ingest (Store.reconnect)
 
 
 def _batched(items: Iterable, n: int) -> Iterator[list]:
@@ -236,8 +237,12 @@ def ingest_documents(items: Iterable[Item], *, db: Union[str, Path] = DEFAULT_DB
         # cap a query failed at 16,000 articles, so the cap doubles when a batch needs it.
         # One thread: the copy index's queries are small and the workers need the cores
         memory_mb = [DUCKDB_MEMORY_MB]
-        store.con.execute(f"SET memory_limit = '{memory_mb[0]}MB'")
-        store.con.execute("SET threads = 1")
+
+        def configure():
+            store.con.execute(f"SET memory_limit = '{memory_mb[0]}MB'")
+            store.con.execute("SET threads = 1")
+
+        configure()
 
         def roomy(call):
             """``call()``, redone with twice the cap while DuckDB runs out of memory (a batch
@@ -246,12 +251,17 @@ def ingest_documents(items: Iterable[Item], *, db: Union[str, Path] = DEFAULT_DB
                 try:
                     return call()
                 except duckdb.Error as exc:
+                    # at COMMIT, running out comes as a TransactionException ("failed to pin block")
                     if memory_mb[0] >= 8192 or not (isinstance(exc, duckdb.OutOfMemoryException)
-                                                    or "could not allocate" in str(exc)):
+                                                    or "could not allocate" in str(exc)
+                                                    or "failed to pin block" in str(exc)):
                         raise
+                    # a new connection, too: after an insert ran out of memory the rolled-back
+                    # rows' keys could stay in the primary-key index (duplicate key on the redo)
                     store.abandon()
+                    store.reconnect()
                     memory_mb[0] *= 2
-                    store.con.execute(f"SET memory_limit = '{memory_mb[0]}MB'")
+                    configure()
 
         def new_only(stream):
             for batch in _batched(_timed(stream, timings, "read"), options.batch_size * 4):
@@ -273,9 +283,12 @@ def ingest_documents(items: Iterable[Item], *, db: Union[str, Path] = DEFAULT_DB
                         seen_here.add(h)
                     yield item
 
-        for batch in _batched(extract_pairs(new_only(items), options=options, timings=timings),
-                              options.batch_size):
+        for k, batch in enumerate(_batched(extract_pairs(new_only(items), options=options, timings=timings),
+                                           options.batch_size)):
             t0 = time.perf_counter()
+            if k and k % RECONNECT_EVERY == 0:  # see Store.reconnect
+                store.reconnect()
+                configure()
             rejected = [r for _, r in batch if isinstance(r, Rejected)]
             good = [(d, r) for d, r in batch if isinstance(r, Extraction)]
             stats = roomy(lambda: store.add_batch(good, rejected, dedup=options.dedup))

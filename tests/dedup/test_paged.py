@@ -94,3 +94,14 @@ def test_a_new_article_re_decides_its_neighbours_not_the_whole_chain():
     assert index._component({49}) == {48, 49}
     assert set(index.decide({49})) == {48, 49}
     assert index.decide({49}) == {i: d for i, d in index.decide().items() if i in (48, 49)}
+
+
+def test_a_new_connection_between_batches_decides_the_same(tmp_path):
+    # ingest opens a new DuckDB connection every few batches (Store.reconnect), to keep the
+    # connection's native memory flat: the copy index is rebuilt from the store each time
+    db = tmp_path / "s.duckdb"
+    with Store(db) as s:
+        for batch in BATCHES:
+            s.add_batch([(Document(id=i, text=t), Extraction(id=i)) for i, t in batch])
+            s.reconnect()
+    assert _stored(db) == _reference(BATCHES)

@@ -44,6 +44,18 @@ class Store:
     def close(self) -> None:
         self.con.close()
 
+    def reconnect(self) -> None:
+        """Close the connection and open a new one on the same file (its settings are the
+        caller's to set again). A DuckDB connection's native memory outside its buffer pool
+        grew ~4 MB per 1,000 articles of copy detection; a new connection every 10 batches
+        held it flat: 195 -> 202 MB over 2,240 articles into a 12,000-article store, against
+        213 -> 253 MB on one connection."""
+        import duckdb
+
+        self.con.close()
+        self.__dict__.pop("_copy_index", None)
+        self.con = duckdb.connect(self.path)
+
     def _create(self) -> None:
         for ddl in SCHEMA:
             self.con.execute(ddl)
