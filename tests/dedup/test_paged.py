@@ -6,7 +6,7 @@ import json
 import pytest
 
 from sitrep.dedup import CopyIndex, Sketch, paged
-from sitrep.dedup.index import StoredSketch
+from sitrep.dedup.index import NUMERIC, StoredSketch, sentence_similarity
 from sitrep.ingest.readers import content_hash
 from sitrep.records import Document, Extraction
 from sitrep.store import Store
@@ -72,7 +72,17 @@ def test_stored_sketch_decodes_one_sentence_or_all():
                    "The ministers met in Brussels for two days. Some 200 Canadian troops are there.")
     stored = StoredSketch(sk.to_bytes())
     assert [stored.sentence(k) for k in range(len(sk.sents))] == sk.sents
+    assert [stored.sentence_len(k) for k in range(len(sk.sents))] == [len(s) for s in sk.sents]
     assert stored.sents == sk.sents and stored.to_bytes() == sk.to_bytes()
+
+
+def test_similarity_under_the_floor_is_zero_and_above_it_unchanged():
+    a = {1, 2, 3, 4 | NUMERIC}
+    low, same, other_figure = {1, 5, 6, 7}, {1, 2, 3, 4 | NUMERIC, 8}, {1, 2, 3, 9 | NUMERIC}
+    assert sentence_similarity(a, low) == pytest.approx(1 / 7)
+    assert sentence_similarity(a, low, floor=0.5) == 0.0
+    assert sentence_similarity(a, same, floor=0.5) == sentence_similarity(a, same) == pytest.approx(0.8)
+    assert sentence_similarity(a, other_figure, floor=0.5) == sentence_similarity(a, other_figure) == 0.0
 
 
 def _chain(n: int) -> CopyIndex:

@@ -53,11 +53,14 @@ def _token_id(tok: str) -> int:
     return (zlib.crc32(tok.encode("utf-8")) & 0x7FFFFFFF) | (NUMERIC if tok[0].isdigit() else 0)
 
 
-def sentence_similarity(a: set[int], b: set[int]) -> float:
+def sentence_similarity(a: set[int], b: set[int], *, floor: float = 0.0) -> float:
     """Token Jaccard, scaled by the agreement of the figures when both sentences have some:
-    earnings tables and casualty reports share every word but the numbers."""
+    earnings tables and casualty reports share every word but the numbers. 0.0 when the
+    Jaccard is under ``floor``: the figures could only lower it, so they are not compared."""
     inter = len(a & b)
     sim = inter / (len(a) + len(b) - inter)
+    if sim < floor:
+        return 0.0
     na, nb = {t for t in a if t & NUMERIC}, {t for t in b if t & NUMERIC}
     if na and nb and na != nb:
         sim *= len(na & nb) / len(na | nb)
@@ -263,11 +266,7 @@ class CopyIndex:
             # sharing two frequent words, and need not be decoded
             if osk.sentence_len(oj) < SENT_SIM * len(a):
                 continue
-            b = set(osk.sentence(oj))
-            inter = len(a & b)
-            if inter < SENT_SIM * (len(a) + len(b) - inter):  # the figures only lower it further
-                continue
-            sim = sentence_similarity(a, b)
+            sim = sentence_similarity(a, set(osk.sentence(oj)), floor=SENT_SIM)
             if sim >= SENT_SIM:
                 link = found.setdefault(other, Link())
                 link.mine[j] = max(sim, link.mine.get(j, 0.0))
