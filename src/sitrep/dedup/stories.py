@@ -114,13 +114,17 @@ def _copied_sentence(located, at: int, sources: dict[str, list[frozenset]]) -> t
                  if len(words & w) / len(words | w) >= COPIED_WORDING), None)
 
 
+def _stored_texts(store, ids) -> list[tuple[str, str]]:
+    return store.con.execute("SELECT article_id, text FROM articles WHERE article_id IN (SELECT unnest(?))",
+                             [sorted(ids)]).fetchall()
+
+
 def _source_sentences(store, items, ids) -> dict[str, list[frozenset]]:
     """The normalised sentences of articles, new or stored, as token sets."""
-    ids = sorted(set(ids))
+    ids = set(ids)
     texts = {h: doc.text for h, doc, _ in items if h in ids}
     if ids:
-        texts.update(store.con.execute("SELECT article_id, text FROM articles WHERE article_id IN (SELECT unnest(?))",
-                                       [ids]).fetchall())
+        texts.update(_stored_texts(store, ids))
     return {aid: [w for s in sentences(t or "") if len(w := _words(s)) >= COPIED_MIN] for aid, t in texts.items()}
 
 
@@ -135,8 +139,7 @@ def _recopied(store, items, changed: dict[str, list[str]]) -> list[tuple[str, li
                                             "WHERE article_id IN (SELECT unnest(?))", [sorted(changed)]).fetchall():
         events.setdefault(aid, []).append((k, record))
     out = []
-    for aid, text in store.con.execute("SELECT article_id, text FROM articles WHERE article_id IN (SELECT unnest(?))",
-                                       [sorted(changed)]).fetchall():
+    for aid, text in _stored_texts(store, changed):
         located = _located(text or "")
         mine = {a: sents.get(a, []) for a in changed[aid]}
         for k, record in events.get(aid, ()):
