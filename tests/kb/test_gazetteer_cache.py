@@ -95,3 +95,18 @@ def test_a_failed_build_raises_e016(tmp_path, monkeypatch):
     with pytest.raises(SitrepError) as err:
         g.build_cache(tmp_path / "gaz.bin")
     assert err.value.code == "E016" and not list(tmp_path.iterdir())
+
+
+def test_cache_is_named_by_the_data_tables_content_not_its_mtime(tmp_path, monkeypatch):
+    # two checkouts of one version on a machine once rebuilt the cache in turn (mtimes differ)
+    import os
+
+    extra = tmp_path / "extra.tsv"
+    extra.write_text("a\tb\n", encoding="utf-8")
+    monkeypatch.setattr(g, "EXTRA", extra)
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path))
+    first = g.cache_path()
+    os.utime(extra, (1_000_000, 1_000_000))
+    assert g.cache_path() == first
+    extra.write_text("a\tc\n", encoding="utf-8")
+    assert g.cache_path() != first
