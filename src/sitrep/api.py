@@ -1,12 +1,12 @@
 """The library's entry points. The CLI and the HTTP views call these and nothing else."""
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
 
 from ._alloc import release_memory
+from ._batches import batched
 from .config import DEFAULT_DB, Options
 from .errors import E
 from .records import Document, Extraction, Rejected
@@ -16,12 +16,6 @@ Result = Union[Extraction, Rejected]
 Progress = Optional[Callable[[int], None]]
 DUCKDB_MEMORY_MB = 64  # the store's buffer pool during ingest, doubled when a batch needs more
 RECONNECT_EVERY = 10  # batches on one DuckDB connection during ingest (Store.reconnect)
-
-
-def _batched(items: Iterable, n: int) -> Iterator[list]:
-    it = iter(items)
-    while chunk := list(itertools.islice(it, n)):
-        yield chunk
 
 
 def _timed(items: Iterable, timings: dict | None, key: str) -> Iterator:
@@ -59,7 +53,8 @@ def _extract_batch(documents: Sequence[Document], options: Options,
     # after it: without the zone the vocabulary grows with every new word parsed. Records
     # hold plain strings and offsets, never a Token or Doc, so nothing outlives the zone
     with load_nlp(options.model).memory_zone():
-        parsed_all = list(parse_documents(cut, model=options.model, batch_size=options.batch_size))
+        parsed_all = list(parse_documents(cut, model=options.model, batch_size=options.batch_size,
+                                          batch_chars=options.batch_chars))
         if timings is not None:
             timings["parse"] = timings.get("parse", 0.0) + time.perf_counter() - t0
         for parsed in parsed_all:
@@ -125,7 +120,7 @@ def extract_pairs(items: Iterable[Item], *, options: Options = Options(),
     worker processes, each of which loads the model once; with ``timings`` the workers'
     stage times are summed in (CPU seconds across workers, not wall time).
     """
-    batches = _batched(items, options.batch_size)
+    batches = batched(items, options.batch_size, options.batch_chars)
     if options.n_process <= 1:
         for batch in batches:
             docs = [d for d in batch if isinstance(d, Document)]
@@ -264,7 +259,7 @@ def ingest_documents(items: Iterable[Item], *, db: Union[str, Path] = DEFAULT_DB
                     configure()
 
         def new_only(stream):
-            for batch in _batched(_timed(stream, timings, "read"), options.batch_size * 4):
+            for batch in batched(_timed(stream, timings, "read"), options.batch_size * 4):
                 t0 = time.perf_counter()
                 hashes = {id(i): content_hash(i.text) for i in batch if isinstance(i, Document)}
                 known = roomy(lambda: store.known_hashes(list(hashes.values())))
@@ -283,8 +278,9 @@ def ingest_documents(items: Iterable[Item], *, db: Union[str, Path] = DEFAULT_DB
                         seen_here.add(h)
                     yield item
 
-        for k, batch in enumerate(_batched(extract_pairs(new_only(items), options=options, timings=timings),
-                                           options.batch_size)):
+        # store batches are cut as the extraction batches were, so each commits one of them
+        for k, batch in enumerate(batched(extract_pairs(new_only(items), options=options, timings=timings),
+                                          options.batch_size, options.batch_chars)):
             t0 = time.perf_counter()
             if k and k % RECONNECT_EVERY == 0:  # see Store.reconnect
                 store.reconnect()

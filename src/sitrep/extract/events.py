@@ -58,7 +58,14 @@ def _lemmas(tok, pos: str) -> list[str]:
     return keys
 
 
+_OPEN_CLASS = frozenset(("VERB", "NOUN", "PROPN", "ADJ"))
+
+
 def _trigger(tok) -> Optional[tuple[str, str]]:
+    # every token is asked: the word class first, as most are none of these (the checks below
+    # made _trigger half of the events stage, profiled on 1,000 Reuters articles)
+    if tok.pos_ not in _OPEN_CLASS and tok.tag_ not in ("VBD", "VBN"):
+        return None
     if tok.dep_ in ("amod", "compound", "poss"):  # "the heightened tensions", "the meeting's end": no act
         return None
     if tok.tag_ == "VBN" and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and any(

@@ -12,7 +12,8 @@ from functools import lru_cache
 from spacy.language import Language
 from typing import Iterable, Iterator
 
-from ..config import DEFAULT_MODEL
+from .._batches import batched
+from ..config import DEFAULT_MODEL, Options
 from ..errors import E, SitrepError
 from ..ingest.header import parse_header
 from ..records import Article, Document
@@ -98,33 +99,12 @@ def article_for(document: Document) -> Article:
     )
 
 
-# spaCy's transient memory while it parses a minibatch grows with the minibatch's text, ~3 KB
-# a character: 32 Reuters articles of 39,000 characters took +108 MB, 8 of them +32 MB, so 32
-# long articles would take a gigabyte. A budget of 20,000 characters held every Reuters batch's
-# spike near 55 MB but cost 8% more parse time (most batches were split); this one splits no
-# Reuters batch (the longest has 44,000 characters) and bounds the spike near 200 MB.
-BATCH_CHARS = 64_000
-
-
-def _minibatches(documents: Iterable[Document], size: int, chars: int) -> Iterator[list[Document]]:
-    group: list[Document] = []
-    n = 0
-    for d in documents:
-        if group and (len(group) >= size or n + len(d.text) > chars):
-            yield group
-            group, n = [], 0
-        group.append(d)
-        n += len(d.text)
-    if group:
-        yield group
-
-
 def parse_documents(documents: Iterable[Document], *, model: str = DEFAULT_MODEL,
-                    batch_size: int = 32, batch_chars: int = BATCH_CHARS) -> Iterator[ParsedArticle]:
+                    batch_size: int = 32, batch_chars: int = Options.batch_chars) -> Iterator[ParsedArticle]:
     """Parse a stream of documents with ``nlp.pipe``, in minibatches of at most ``batch_size``
     documents and, unless one document is longer, ``batch_chars`` characters; order is kept."""
     nlp = load_nlp(model)
-    for group in _minibatches(documents, batch_size, batch_chars):
+    for group in batched(documents, batch_size, batch_chars):
         for doc, document in nlp.pipe(((d.text, d) for d in group), as_tuples=True, batch_size=len(group)):
             yield ParsedArticle(document=document, article=article_for(document), doc=doc)
 
