@@ -65,7 +65,24 @@ def _extract_batch(documents: Sequence[Document], options: Options,
                 out.append(Rejected(where=where, code=E.E009.code,
                                     reason=E.E009.format(where=where, reason=f"{type(exc).__name__}: {exc}")))
         del parsed_all
+    _freeze_loaded()
     return out
+
+
+_frozen = False
+
+
+def _freeze_loaded() -> None:
+    """After a process's first batch the model and the knowledge-base tables are loaded for
+    its life: ~145,000 objects that every full garbage collection walked again (gen-2 time per
+    1,000 Reuters articles 0.31 -> 0.14 s with them frozen). Frozen objects are still freed
+    when nothing refers to them; the collector no longer looks for cycles among them."""
+    global _frozen
+    if not _frozen:
+        import gc
+
+        _frozen = True
+        gc.freeze()
 
 
 # worker-process state: the model is loaded once per worker by the initializer
@@ -278,9 +295,10 @@ def ingest_documents(items: Iterable[Item], *, db: Union[str, Path] = DEFAULT_DB
                         seen_here.add(h)
                     yield item
 
-        # store batches are cut as the extraction batches were, so each commits one of them
+        # store batches by count alone: a commit's cost is mostly per batch (~25 queries), and
+        # cut by characters too there were 74 batches for 2,000 Reuters articles, not 63
         for k, batch in enumerate(batched(extract_pairs(new_only(items), options=options, timings=timings),
-                                          options.batch_size, options.batch_chars)):
+                                          options.batch_size)):
             t0 = time.perf_counter()
             if k and k % RECONNECT_EVERY == 0:  # see Store.reconnect
                 store.reconnect()
