@@ -107,11 +107,17 @@ def test_a_new_article_re_decides_its_neighbours_not_the_whole_chain():
 
 
 def test_a_new_connection_between_batches_decides_the_same(tmp_path):
-    # ingest opens a new DuckDB connection every few batches (Store.reconnect), to keep the
-    # connection's native memory flat: the copy index is rebuilt from the store each time
+    # ingest opens a new DuckDB connection every few batches (Store.reconnect), to keep
+    # DuckDB's native memory flat. The copy index moves to the new connection (rebuilding it
+    # scanned whole tables); after a failed batch (abandon) it is made anew from the store
     db = tmp_path / "s.duckdb"
     with Store(db) as s:
-        for batch in BATCHES:
+        for k, batch in enumerate(BATCHES):
             s.add_batch([(Document(id=i, text=t), Extraction(id=i)) for i, t in batch])
+            index = s._copy_index
+            if k % 2:
+                s.abandon()
             s.reconnect()
+            kept = s.__dict__.get("_copy_index")
+            assert (kept is None) if k % 2 else (kept is index and index.con is s.con)
     assert _stored(db) == _reference(BATCHES)
