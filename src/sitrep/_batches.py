@@ -7,8 +7,6 @@ from .records import Document
 
 
 def _chars(item) -> int:
-    if isinstance(item, tuple):  # an (input, result) pair
-        item = item[0]
     return len(item.text) if isinstance(item, Document) else 0
 
 
