@@ -94,3 +94,34 @@ def test_a_new_store_connection_every_batch_keeps_settings_and_results(tmp_path,
     assert summary.added == 2 and summary.skipped_existing == 1
     with Store(db, read_only=True) as s:
         assert s.counts()["articles"] == 2 and len(s.rejected()) == 3
+
+
+def test_extraction_batches_are_cut_by_characters_and_commits_by_count(tmp_path, monkeypatch):
+    # spaCy's parse memory follows a batch's text; a commit's cost is mostly per batch
+    import sitrep.api
+    from sitrep.config import Options
+    from sitrep.records import Document
+    from sitrep.store import Store as _Store
+
+    parsed, committed = [], []
+    real_extract, real_add = sitrep.api._extract_batch, _Store.add_batch
+    monkeypatch.setattr(sitrep.api, "_extract_batch",
+                        lambda docs, *a, **k: parsed.append(len(docs)) or real_extract(docs, *a, **k))
+    monkeypatch.setattr(_Store, "add_batch",
+                        lambda self, pairs, *a, **k: committed.append(len(pairs)) or real_add(self, pairs, *a, **k))
+    docs = [Document(id=str(i), text=f"Officials in Paris said {i} people were hurt on Monday. " * 3)
+            for i in range(6)]
+    size = len(docs[0].text)
+    summary = sitrep.api.ingest_documents(docs, db=tmp_path / "s.duckdb",
+                                          options=Options(batch_size=4, batch_chars=2 * size))
+    assert summary.added == 6
+    assert parsed == [2, 2, 2] and committed == [4, 2]
+
+
+def test_the_loaded_model_is_frozen_out_of_the_collector_after_a_batch():
+    import gc
+
+    from sitrep.api import extract_text
+
+    extract_text("Officials in Paris said on Monday that 12 people were hurt.")
+    assert gc.get_freeze_count() > 0
