@@ -104,10 +104,10 @@ def test_extraction_batches_are_cut_by_characters_and_commits_by_count(tmp_path,
     from sitrep.store import Store as _Store
 
     parsed, committed = [], []
-    real_extract, real_add = sitrep.api._extract_batch, _Store.add_batch
+    real_extract, real_add = sitrep.api._extract_batch, _Store.prepare_batch
     monkeypatch.setattr(sitrep.api, "_extract_batch",
                         lambda docs, *a, **k: parsed.append(len(docs)) or real_extract(docs, *a, **k))
-    monkeypatch.setattr(_Store, "add_batch",
+    monkeypatch.setattr(_Store, "prepare_batch",
                         lambda self, pairs, *a, **k: committed.append(len(pairs)) or real_add(self, pairs, *a, **k))
     docs = [Document(id=str(i), text=f"Officials in Paris said {i} people were hurt on Monday. " * 3)
             for i in range(6)]
@@ -125,3 +125,71 @@ def test_the_loaded_model_is_frozen_out_of_the_collector_after_a_batch():
 
     extract_text("Officials in Paris said on Monday that 12 people were hurt.")
     assert gc.get_freeze_count() > 0
+
+
+def _docs(n: int):
+    from sitrep.records import Document
+
+    return [Document(id=str(i), text=f"Officials in Paris said {i} people were hurt on Monday.") for i in range(n)]
+
+
+def test_batches_are_written_in_a_second_thread_and_progress_stays_in_the_caller(tmp_path, monkeypatch):
+    import threading
+
+    import sitrep.api
+    from sitrep.config import Options
+    from sitrep.store import Store as _Store
+
+    committers, preparers, reporters = set(), set(), set()
+    real_write, real_prepare = _Store.write_batch, _Store.prepare_batch
+    monkeypatch.setattr(_Store, "write_batch", lambda self, *a, **k:
+                        committers.add(threading.current_thread().name) or real_write(self, *a, **k))
+    monkeypatch.setattr(_Store, "prepare_batch", lambda self, *a, **k:
+                        preparers.add(threading.current_thread().name) or real_prepare(self, *a, **k))
+    summary = sitrep.api.ingest_documents(_docs(5), db=tmp_path / "s.duckdb", options=Options(batch_size=2),
+                                          progress=lambda n: reporters.add(threading.current_thread().name))
+    assert summary.added == 5
+    assert committers and all(name.startswith("sitrep-store") for name in committers)
+    assert preparers == reporters == {threading.current_thread().name}
+
+
+def test_a_failed_commit_stops_the_ingest_and_a_rerun_completes_it(tmp_path, monkeypatch):
+    import sitrep.api
+    from sitrep.config import Options
+    from sitrep.store import Store as _Store
+
+    calls = []
+    real_write = _Store.write_batch
+
+    def write_batch(self, *a, **k):
+        calls.append(1)
+        if len(calls) == 2:
+            raise RuntimeError("disk full")
+        return real_write(self, *a, **k)
+
+    monkeypatch.setattr(_Store, "write_batch", write_batch)
+    db = tmp_path / "s.duckdb"
+    with pytest.raises(RuntimeError, match="disk full"):
+        sitrep.api.ingest_documents(_docs(6), db=db, options=Options(batch_size=2))
+    assert len(calls) == 2  # no batch commits after the one that failed
+    with Store(db, read_only=True) as s:
+        assert s.counts()["articles"] == 2
+    monkeypatch.setattr(_Store, "write_batch", real_write)
+    summary = sitrep.api.ingest_documents(_docs(6), db=db, options=Options(batch_size=2))
+    assert (summary.added, summary.skipped_existing) == (4, 2)
+    with Store(db, read_only=True) as s:
+        assert s.counts()["articles"] == 6
+
+
+@pytest.mark.model
+def test_spacys_lemmatizer_cache_is_emptied_past_its_bound(monkeypatch):
+    import sitrep.nlp.pipeline as pipeline
+    from sitrep.api import extract_text
+    from sitrep.nlp.pipeline import load_nlp
+
+    cache = load_nlp().get_pipe("lemmatizer").cache
+    monkeypatch.setattr(pipeline, "LEMMA_CACHE", 3)
+    extract_text("Officials in Paris said on Monday that 12 people were hurt in clashes.")
+    assert len(cache) <= 3
+    words = extract_text("Rebels attacked the villages and burned the houses.").events
+    assert words  # lemmas still come out right with the cache emptied

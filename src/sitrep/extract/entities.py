@@ -54,7 +54,7 @@ def _fold(name: str) -> str:
     return re.sub(r"(.)\1", r"\1", name).strip()
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)  # 16,384 filled by ~9,000 Reuters articles, at 37% hits: RSS for little
 def _ratio(a: str, b: str) -> float:
     from rapidfuzz.fuzz import ratio
 

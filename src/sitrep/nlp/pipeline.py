@@ -79,6 +79,22 @@ def mark_line_breaks(doc):
     return doc
 
 
+LEMMA_CACHE = 8192  # entries of spaCy's lemmatizer cache kept between batches, at most
+
+
+def bound_caches(nlp) -> None:
+    """Empty spaCy's lemmatizer cache once it holds more than LEMMA_CACHE entries.
+
+    It is a dict keyed by word, part of speech and morphology that spaCy never empties, so it
+    grows with the vocabulary of the corpus (Reuters: 5,180 entries at 2,000 articles, 14,104
+    at 20,000, ~330 bytes each). Refilled, it costs ~0.1 s.
+    """
+    if "lemmatizer" in nlp.pipe_names:
+        cache = getattr(nlp.get_pipe("lemmatizer"), "cache", None)
+        if isinstance(cache, dict) and len(cache) > LEMMA_CACHE:
+            cache.clear()
+
+
 def article_for(document: Document) -> Article:
     """Article metadata: the input's own fields first, then what the header lines show."""
     # a given title is only looked for in the text when the text opens with it; otherwise
