@@ -1,6 +1,6 @@
 """Copy detection: exact, near, rewritten and stitched copies; stories; provenance.
 
-``assign_copies`` runs inside ``Store.add_batch`` (the index persists in the store),
+``assign_copies`` runs inside ``Store.prepare_batch`` (the index persists in the store),
 ``dedup_lines`` serves ``sitrep dedup`` on a JSON Lines file without the spaCy model,
 ``story_rows`` lists the clusters for ``sitrep stories``.
 """
