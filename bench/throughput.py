@@ -144,8 +144,12 @@ def child(cfg: dict) -> None:
     sampler.start()
     cfg["sampler"] = sampler
     out = (run_spacy if cfg["kind"] == "spacy" else run_sitrep)(cfg)
-    out["rss_main_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    out["rss_worker_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    out["rss_main_mb"] = me.ru_maxrss / 1024
+    out["rss_worker_mb"] = kids.ru_maxrss / 1024
+    # CPU seconds of every thread and worker: the store writes in a second thread, so a
+    # 1-process run can use more than one core (this child's RSS sampler is included, ~0.1%)
+    out["cpu_seconds"] = me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
     out["rss_tree_mb"] = max(sampler.peak, tree_rss_mb(os.getpid()))
     sys.stdout.write(json.dumps(out) + "\n")
 
@@ -163,11 +167,11 @@ def measure(cfg: dict) -> dict:
 
 def render(results: list[dict], summary: dict) -> str:
     lines = [f"machine: {os.cpu_count()} cores; corpus {summary['corpus']}", "",
-             f"{'configuration':<22}{'articles':>9}{'seconds':>9}{'art/s':>8}{'RSS main':>10}"
+             f"{'configuration':<22}{'articles':>9}{'seconds':>9}{'CPU s':>8}{'art/s':>8}{'RSS main':>10}"
              f"{'worker':>8}{'tree':>8}  (MB)"]
     for r in results:
         lines.append(f"{r['kind'] + ' x' + str(r['processes']) + ' n=' + str(r['n']):<22}{r['articles']:>9}"
-                     f"{r['seconds']:>9.1f}{r['rate']:>8.1f}{r['rss_main_mb']:>10.0f}{r['rss_worker_mb']:>8.0f}"
+                     f"{r['seconds']:>9.1f}{r['cpu_seconds']:>8.1f}{r['rate']:>8.1f}{r['rss_main_mb']:>10.0f}{r['rss_worker_mb']:>8.0f}"
                      f"{r['rss_tree_mb']:>8.0f}")
     lines.append("")
     for key, value in summary.items():
@@ -216,6 +220,8 @@ def main() -> None:
     if ("sitrep", 1, args.n) in by and ("spacy", 1, args.n) in by:
         summary["sitrep x1 / spacy x1 (target >= 0.6)"] = \
             by[("sitrep", 1, args.n)]["rate"] / by[("spacy", 1, args.n)]["rate"]
+        summary["sitrep x1 / spacy x1, articles per CPU second"] = \
+            by[("spacy", 1, args.n)]["cpu_seconds"] / by[("sitrep", 1, args.n)]["cpu_seconds"]
     top = max(args.processes)
     if top > 1 and ("sitrep", 1, args.n) in by:
         summary[f"sitrep x{top} / sitrep x1 (target >= 1.7)"] = \
