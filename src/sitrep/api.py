@@ -304,7 +304,7 @@ def ingest_documents(items: Iterable[Item], *, db: Union[str, Path] = DEFAULT_DB
             if timings is not None:
                 timings["store"] = timings.get("store", 0.0) + seconds
 
-        def write(k: int, prepared, good: list, rejected: list) -> dict:
+        def write(prepared, good: list, rejected: list) -> dict:
             t0 = time.perf_counter()
             first = [prepared]
 
@@ -314,9 +314,6 @@ def ingest_documents(items: Iterable[Item], *, db: Union[str, Path] = DEFAULT_DB
 
             with lock:
                 stats = roomy(once)
-                if (k + 1) % RECONNECT_EVERY == 0:  # see Store.reconnect; here it costs the parse nothing
-                    store.reconnect()
-                    configure()
                 release_memory()
             stored(time.perf_counter() - t0)
             return stats
@@ -349,9 +346,12 @@ def ingest_documents(items: Iterable[Item], *, db: Union[str, Path] = DEFAULT_DB
                 rejected = [r for _, r in batch if isinstance(r, Rejected)]
                 t0 = time.perf_counter()
                 with lock:
+                    if k and k % RECONNECT_EVERY == 0:  # see Store.reconnect
+                        store.reconnect()
+                        configure()
                     prepared = roomy(lambda: store.prepare_batch(good, rejected, dedup=options.dedup))
                 stored(time.perf_counter() - t0)
-                pending = (len(batch), good, rejected, writer.submit(write, k, prepared, good, rejected))
+                pending = (len(batch), good, rejected, writer.submit(write, prepared, good, rejected))
             if pending is not None:
                 finished(*pending)
     return summary
