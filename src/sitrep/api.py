@@ -300,10 +300,6 @@ def ingest_documents(items: Iterable[Item], *, db: Union[str, Path] = DEFAULT_DB
                         seen_here.add(h)
                     yield item
 
-        def stored(seconds: float) -> None:
-            if timings is not None:
-                timings["store"] = timings.get("store", 0.0) + seconds
-
         def write(prepared, good: list, rejected: list) -> dict:
             t0 = time.perf_counter()
             first = [prepared]
@@ -315,7 +311,7 @@ def ingest_documents(items: Iterable[Item], *, db: Union[str, Path] = DEFAULT_DB
             with lock:
                 stats = roomy(once)
                 release_memory()
-            stored(time.perf_counter() - t0)
+            _merge_timings(timings, {"store": time.perf_counter() - t0})
             return stats
 
         def finished(n: int, good: list, rejected: list, job) -> None:
@@ -350,7 +346,7 @@ def ingest_documents(items: Iterable[Item], *, db: Union[str, Path] = DEFAULT_DB
                         store.reconnect()
                         configure()
                     prepared = roomy(lambda: store.prepare_batch(good, rejected, dedup=options.dedup))
-                stored(time.perf_counter() - t0)
+                _merge_timings(timings, {"store": time.perf_counter() - t0})
                 pending = (len(batch), good, rejected, writer.submit(write, prepared, good, rejected))
             if pending is not None:
                 finished(*pending)
