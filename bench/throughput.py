@@ -3,7 +3,8 @@
     python bench/throughput.py [--n 2000] [--batch-size 32] [--processes 1 2] [--memory-n 20000] [--json]
 
 Every configuration runs in its own child process so that each peak RSS is its own: bare
-``nlp.pipe`` over the texts (same model, batch size and text cut as sitrep), then
+``nlp.pipe`` over the texts (the model as ``spacy.load`` gives it, without sitrep's components;
+same batch size and text cut as sitrep), then
 ``api.ingest_documents`` into a fresh temporary store, once per process count. Times
 include loading the model, for spaCy and sitrep alike. Stage times are summed over worker
 processes (CPU seconds), so with several processes they add up to more than the wall time.
@@ -61,13 +62,14 @@ def tree_rss_mb(pid: int, *, children: bool = True) -> float:
 
 # -- child side: one configuration, one JSON line on stdout ----------------------------------------
 def run_spacy(cfg: dict) -> dict:
+    import spacy
+
     from sitrep.config import Options
-    from sitrep.nlp.pipeline import load_nlp
     from sitrep.records import Document
 
     options = Options(batch_size=cfg["batch_size"])
     t0 = time.perf_counter()
-    nlp = load_nlp(options.model)
+    nlp = spacy.load(options.model)  # the model as it ships: none of sitrep's components
     load = time.perf_counter() - t0
     texts = (d.text[: options.max_chars] for d in corpus_items(Path(cfg["corpus"]), cfg["n"])
              if isinstance(d, Document))

@@ -17,6 +17,7 @@ from ..config import DEFAULT_MODEL, Options
 from ..errors import E, SitrepError
 from ..ingest.header import parse_header
 from ..records import Article, Document
+from .attributes import speed_up_attribute_ruler
 
 
 @dataclass
@@ -57,6 +58,7 @@ def _load_nlp(model: str):
         raise SitrepError(E.E010, model=model) from exc
     if "sitrep_line_breaks" not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe("sitrep_line_breaks", before="parser")
+    speed_up_attribute_ruler(nlp)
     return nlp
 
 
