@@ -257,6 +257,10 @@ def ingest_documents(items: Iterable[Item], *, db: Union[str, Path] = DEFAULT_DB
         def configure():
             store.con.execute(f"SET memory_limit = '{memory_mb[0]}MB'")
             store.con.execute("SET threads = 1")
+            # DuckDB's allocator keeps what a task freed until the task's peak passes this
+            # (128 MB by default), which our small queries never reach; 20,000 vs 2,000
+            # Reuters articles, peak RSS ratio 1.090-1.107 at the default, 1.084-1.088 at 4 MB
+            store.con.execute("SET allocator_flush_threshold = '4MB'")
 
         configure()
 
