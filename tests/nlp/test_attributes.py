@@ -78,3 +78,15 @@ def test_a_model_whose_ruler_it_cannot_read_keeps_the_stock_ruler():
     nlp.get_pipe("attribute_ruler").add([[{"LOWER": "x", "OP": "?"}]], {"POS": "X"})
     assert not speed_up_attribute_ruler(nlp)
     assert "attribute_ruler" in nlp.pipe_names and "sitrep_attributes" not in nlp.pipe_names
+
+
+@pytest.mark.model
+def test_the_features_it_remembers_are_bounded(stock_and_fast, monkeypatch):
+    import sitrep.nlp.attributes as attributes
+
+    ruler, _, bare = stock_and_fast
+    monkeypatch.setattr(attributes, "FEATURES_KEPT", 3)
+    fast = FastAttributes(ruler)
+    for doc in bare:
+        assert _tokens(fast(doc.copy())) == _tokens(ruler(doc.copy()))
+        assert len(fast._seen) <= 3
