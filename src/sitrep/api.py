@@ -254,7 +254,9 @@ def ingest_documents(items: Iterable[Item], *, db: Union[str, Path] = DEFAULT_DB
         # One thread: the copy index's queries are small and the workers need the cores
         memory_mb = [DUCKDB_MEMORY_MB]
 
-        def configure():
+        def configure(reconnect: bool = False):
+            if reconnect:  # see Store.reconnect
+                store.reconnect()
             store.con.execute(f"SET memory_limit = '{memory_mb[0]}MB'")
             store.con.execute("SET threads = 1")
             # DuckDB's allocator keeps what a task freed until the task's peak passes this
@@ -279,9 +281,8 @@ def ingest_documents(items: Iterable[Item], *, db: Union[str, Path] = DEFAULT_DB
                     # a new connection, too: after an insert ran out of memory the rolled-back
                     # rows' keys could stay in the primary-key index (duplicate key on the redo)
                     store.abandon()
-                    store.reconnect()
                     memory_mb[0] *= 2
-                    configure()
+                    configure(reconnect=True)
 
         def new_only(stream):
             for batch in batched(_timed(stream, timings, "read"), options.batch_size * 4):
@@ -346,9 +347,8 @@ def ingest_documents(items: Iterable[Item], *, db: Union[str, Path] = DEFAULT_DB
                 rejected = [r for _, r in batch if isinstance(r, Rejected)]
                 t0 = time.perf_counter()
                 with lock:
-                    if k and k % RECONNECT_EVERY == 0:  # see Store.reconnect
-                        store.reconnect()
-                        configure()
+                    if k and k % RECONNECT_EVERY == 0:
+                        configure(reconnect=True)
                     prepared = roomy(lambda: store.prepare_batch(good, rejected, dedup=options.dedup))
                 _merge_timings(timings, {"store": time.perf_counter() - t0})
                 pending = (len(batch), good, rejected, writer.submit(write, prepared, good, rejected))
