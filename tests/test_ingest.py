@@ -193,3 +193,20 @@ def test_spacys_lemmatizer_cache_is_emptied_past_its_bound(monkeypatch):
     assert len(cache) <= 3
     words = extract_text("Rebels attacked the villages and burned the houses.").events
     assert words  # lemmas still come out right with the cache emptied
+
+
+def test_the_ingest_connection_flushes_duckdbs_allocator_after_small_tasks(tmp_path, monkeypatch):
+    # DuckDB's default (128 MB) is never reached by the ingest's queries, so what they freed stayed
+    from sitrep.api import ingest_documents
+    from sitrep.records import Rejected
+
+    seen = []
+    real = Store.known_hashes
+
+    def known_hashes(self, hashes):
+        seen.append(self.con.execute("SELECT current_setting('allocator_flush_threshold')").fetchone()[0])
+        return real(self, hashes)
+
+    monkeypatch.setattr(Store, "known_hashes", known_hashes)
+    ingest_documents([Rejected(where="x", code="E001", reason="unreadable")], db=tmp_path / "s.duckdb")
+    assert seen and set(seen) == {"3.8 MiB"}  # 4 MB (10^6 bytes) as DuckDB shows it
