@@ -6,8 +6,9 @@ through its general Matcher, which re-checks every rule's predicates at every to
 was 14% of the parse: 3.0 s of 20.1 s for 1,000 Reuters articles, against 3.2 s for the
 parser. Here each rule's token predicates are checked once per distinct (tag, lower form,
 dependency, is-space) of a token, remembered, and the matches are handed, in the ruler's
-order, to the ruler's own attribute setter: 0.3 s for the same articles. Equality with the
-stock ruler is tested token by token over a Reuters sample and the demo corpus.
+order, to the setter the ruler itself uses: 0.3 s for the same articles. The tokens were
+compared with the stock ruler's over 2,000 Reuters articles, the demo corpus and the seed
+(all 309,451 identical); the tests compare them on every rule shape of the model.
 
 Rules using anything this does not read (another attribute, an operator such as ``OP``, a
 predicate other than IN/NOT_IN/REGEX) leave the stock ruler in place.
@@ -37,7 +38,7 @@ class Unsupported(ValueError):
 class _Field:
     """What the rules can tell apart in one token feature: the values they name, and which of
     their regular expressions match. Two words the rules cannot tell apart share one class,
-    so the rules run once per class (~1,000 in Reuters), not once per distinct word."""
+    so the rules run once per class (~600 in Reuters), not once per distinct word."""
 
     def __init__(self):
         self.named: set = set()
