@@ -370,3 +370,18 @@ def test_tense_of_scheduled_events_and_reduced_relatives(parse):
 
     assert got("The vote was scheduled for Tuesday.") == {"Tuesday": "2020-02-18"}
     assert got("The accord signed in May has collapsed.") == {"May": "2019-05"}
+
+
+@pytest.mark.model
+def test_tense_of_arrangements_deadlines_and_past_plans(parse):
+    from sitrep.extract.times import extract_times
+
+    def got(sentence):  # 2020-02-14 is a Friday
+        return {t.text: t.value for t in extract_times(parse(sentence, published="2020-02-14"), None)}
+
+    assert got("The prosecutor has scheduled a news conference Thursday.") == {"Thursday": "2020-02-20"}
+    assert got("Protesters planned a large demonstration on Saturday.") == {"Saturday": "2020-02-15"}
+    assert got("On Wednesday, the government planned to pay the families.") == {"Wednesday": "2020-02-12"}
+    assert got("The agency has given the family until 9 a.m. Tuesday to sign.") == {"9 a.m. Tuesday": "2020-02-18T09:00"}
+    assert got("The offer had been due to expire Thursday evening.") == {"Thursday evening": "2020-02-13TEV"}
+    assert got("The stock is to resume trading in Paris Tuesday.") == {"Tuesday": "2020-02-18"}

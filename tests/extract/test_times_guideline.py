@@ -86,3 +86,73 @@ def test_each_end_of_a_year_range_is_a_year():
 def test_a_unit_after_a_length_is_a_rate():
     got = _found("Shops open 24 hours a day, seven days a week.")
     assert got["a day"] == ("SET", "P1D") and got["a week"] == ("SET", "P1W")
+
+
+# --- session 7: cases from the error lists of both TempEval-3 files, written as own sentences ----
+
+def _on(text, anchor, tense=None):
+    return {text[t.start:t.end]: (t.type, t.value) for t in find_timexes(text, anchor=anchor, tense=lambda i: tense)}
+
+
+def test_election_day_and_a_feast_s_week():
+    assert _on("The race runs until Election Day.", date(1998, 10, 26)) == {"Election Day": ("DATE", "1998-11-03")}
+    # Easter 2000 fell on April 23: the week that holds it, even read from the Monday before
+    assert _on("Pilgrims arrived as Easter week began.", date(2000, 4, 17), "past") == \
+        {"Easter week": ("DATE", "2000-W16")}
+
+
+def test_a_second_day_after_a_month_day_is_its_own_date():
+    assert _on("The summit is on April 24 and 25.", FRI, "present") == \
+        {"April 24": ("DATE", "2020-04-24"), "25": ("DATE", "2020-04-25")}
+    assert "10" not in _on("Prices rose between May 3 and 10 percent.", FRI)
+
+
+def test_one_unit_long_adjectives():
+    assert _on("After a day-long meeting they began a year-long inquiry.", FRI) == \
+        {"day-long": ("DURATION", "P1D"), "year-long": ("DURATION", "P1Y")}
+
+
+def test_dates_related_to_a_named_date():
+    got = _on("The day before last Tuesday's hearing he met them; the trial is set for the week of March 9.",
+              FRI, "future")
+    assert got["The day before last Tuesday"] == ("DATE", "2020-02-10")
+    assert got["the week of March 9"] == ("DATE", "2020-W11")
+
+
+def test_current_is_the_present_unless_it_is_a_flow_or_an_account():
+    got = _on("His current wife bought shares at the then current price.", FRI)
+    assert got == {"current": ("DATE", "PRESENT_REF"), "then current": ("DATE", "PAST_REF")}
+    assert _on("An electric current flows; the current account deficit grew.", FRI) == {}
+
+
+def test_a_daily_newspaper_is_no_frequency_but_a_daily_rally_is():
+    assert _on("The Communist Party daily Granma said so, and the daily said more.", FRI) == {}
+    assert _on("It has become a daily public rally.", FRI) == {"daily": ("SET", "P1D")}
+    assert _on("The quarterly results were weak.", FRI) == {}
+
+
+def test_titles_and_names_that_look_like_times():
+    assert _on("He joined the annual March for Life and the March of the Mothers.", FRI) == {}
+    assert _on("A poster of High Noon hung there: for Poland, high noon comes.", FRI) == {}
+    assert _on("Kopp's 1987 Chevrolet was found; a 1999 Ford was not.", FRI) == {}
+    assert _on("In 1987 Ford cut jobs.", FRI) == {"1987": ("DATE", "1987")}
+
+
+def test_years_and_centuries_in_words():
+    assert _on("In nineteen ninety-one he was convicted.", FRI) == {"nineteen ninety-one": ("DATE", "1991")}
+    assert _on("Unemployment was to halve by the year two thousand.", FRI) == \
+        {"the year two thousand": ("DATE", "2000")}
+    assert _on("Some two thousand people marched.", FRI) == {}
+    assert _on("She is a 20th century democrat in the twenty-first century.", FRI) == \
+        {"20th century": ("DATE", "19"), "the twenty-first century": ("DATE", "20")}
+
+
+def test_year_quarters_halves_and_seasons():
+    assert _on("Revenue in the 1988 quarter fell.", FRI) == {"1988": ("DATE", "1988")}  # not 1,988 quarters
+    assert _on("Earnings for the last half of 1989 fell.", FRI) == {"the last half of 1989": ("DATE", "1989-H2")}
+    assert _on("Demand stays high well into the summer.", FRI, "present") == {"the summer": ("DATE", "2020-SU")}
+
+
+def test_effective_dates_look_ahead():
+    got = _on("The chairman's office was created, effective Feb. 1.", date(1989, 10, 26), "past")
+    assert got == {"Feb. 1": ("DATE", "1990-02-01")}

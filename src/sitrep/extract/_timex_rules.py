@@ -13,6 +13,7 @@ while months and month-days without a tense signal go to the nearest instance.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -340,8 +341,14 @@ _EXTENT_PREPOSITIONS = ("over", "for", "during", "within", "in", "through", "thr
 
 
 def _tense(m: re.Match, ctx: Context) -> Optional[str]:
-    # "since" settles it whatever the verb: "has sent troops since May" points back
-    return "past" if _prev_word(m) == "since" else ctx.tense(m.start())
+    # "since" settles it whatever the verb: "has sent troops since May" points back; "effective
+    # Feb. 1" names when a decision takes effect, ahead of the report that announces it
+    prev = _prev_word(m)
+    if prev == "since":
+        return "past"
+    if prev == "effective":
+        return "future"
+    return ctx.tense(m.start())
 
 
 # --- rules: each returns (type, value) or None to reject the match ---------------------------
@@ -358,12 +365,15 @@ def _us_numeric_date(m, ctx):
 
 
 def _month_day(m, ctx):
-    month, day = MONTH_NUM[m["month"].lower().rstrip(".")], int(m["d"])
+    return _month_day_value(m, ctx, MONTH_NUM[m["month"].lower().rstrip(".")], int(m["d"]), m["year"])
+
+
+def _month_day_value(m, ctx, month: int, day: int, year: Optional[str]):
     if not 1 <= day <= 31:
         return None
-    if m["year"]:
+    if year:
         try:
-            return "DATE", date(int(m["year"]), month, day).isoformat()
+            return "DATE", date(int(year), month, day).isoformat()
         except ValueError:
             return None
     tense = _tense(m, ctx)
@@ -384,6 +394,15 @@ def _month_day(m, ctx):
 rule(rf"{_B}{_OPT_WEEKDAY}{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?(?![\d:.,]\d|[\w%])")(_month_day)
 rule(rf"{_B}{_OPT_WEEKDAY}(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?{_E}")(
     _month_day)
+
+
+@rule(rf"(?:(?<=\sand\s)|(?<=\sor\s))(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?(?![\d:.,]\d|[\w%])")
+def _second_day(m, ctx):
+    # "April 24 and 25": the second day is a date of its own, in the first one's month
+    first = re.search(rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\s+(?:and|or)\s+$", m.string[max(0, m.start() - 25): m.start()])
+    if not first or _COUNTED.match(_next_text(m)):
+        return None
+    return _month_day_value(m, ctx, MONTH_NUM[first["month"].lower().rstrip(".")], int(m["d"]), m["year"])
 
 
 @rule(rf"{_B}{_MONTH}(?:\s+of)?,?\s+{_YEAR}{_E}")
@@ -412,6 +431,8 @@ def _month_alone(m, ctx):
                                                "through", "during", "before", "after", "early", "late",
                                                "mid", "last", "next", "this", "end", "and", "or", "between"):
         return None
+    if name == "march" and re.match(r"\s+(?:for|of|on)\s+(?:the\s+)?[A-Z]", _next_text(m, 30)):
+        return None  # "the March for Life", "the March of the Combatant Mothers": a march, not the month
     month = MONTH_NUM[name]
     tense = _tense(m, ctx)
     fallback = f"XXXX-{month:02d}" if ctx.anchor is None else resolve_month(ctx.anchor, month, _direction(tense, "nearest"))
@@ -420,6 +441,18 @@ def _month_alone(m, ctx):
     if tense in ("present", "future"):
         return "DATE", fallback
     return "DATE", Anaphoric(lambda ref: _in_other_year(ref, ctx.anchor, f"-{month:02d}"), fallback, local=True)
+
+
+# "1998 people", "25 troops": a number followed by what it counts is no date
+_COUNTED = re.compile(r"\s+(?i:(?:people|persons|men|women|troops|soldiers|dollars|tons|units|shares|miles|feet|"
+                      r"meters|votes|cases|deaths|jobs|homes|cars|employees|workers|members|students|percent|"
+                      r"per\s+cent)\b)")
+
+
+# "Kopp's 1987 Chevrolet Cavalier": a car's model year names the car, not a time
+_MODEL_YEAR = re.compile(r"\s+(?:Chevrolet|Chevy|Ford|Toyota|Honda|Nissan|Buick|Cadillac|Dodge|Chrysler|Pontiac|"
+                         r"Oldsmobile|Plymouth|Mercury|Lincoln|Jeep|Mazda|Volvo|Volkswagen|Mercedes|BMW|Audi|Subaru|"
+                         r"Hyundai|Kia|Porsche|Saab|Peugeot|Renault|Fiat|Mitsubishi|Lexus|Acura|Jaguar)\b")
 
 
 # a year followed by "-" and a digit is a date or a code ("1998-05", "2010-11"), unless a later
@@ -432,11 +465,32 @@ def _year(m, ctx):
             "no.", "number", "flight", "route", "$", "about", "some", "nearly", "than", "approximately", "around",
             "almost", "roughly", "least"):
         return None  # "some 1,800" and "about 1800 protesters" are counts
-    if re.match(r"\s+(?i:(?:people|persons|men|women|troops|soldiers|dollars|tons|units|shares|miles|feet|meters|"
-                r"votes|cases|deaths|jobs|homes|cars|employees|workers|members|students)\b)", _next_text(m)):
+    if _COUNTED.match(_next_text(m)):
+        return None
+    if _MODEL_YEAR.match(_next_text(m, 40)) and (prev in ("a", "an", "the", "his", "her", "their", "its", "my", "our")
+                                                 or prev.endswith(("'s", "’s"))):
         return None
     # TimeBank writes "fiscal 1989" as the plain year; "fiscal" goes to no attribute we keep
     return "DATE", m["year"]
+
+
+_ONES = r"one|two|three|four|five|six|seven|eight|nine"
+
+
+@rule(rf"{_B}(?i:(?P<the>the\s+year\s+)?(?:(?P<c>nineteen|eighteen)[\s-](?P<y>(?:twenty|thirty|forty|fifty|sixty|seventy|"
+      rf"eighty|ninety)(?:[\s-](?:{_ONES}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+      rf"nineteen|hundred)|(?P<k>two\s+thousand)(?:\s+(?:and\s+)?(?P<z>{_ONES}|ten))?)){_E}")
+def _spelled_year(m, ctx):
+    # broadcast transcripts write years out: "in nineteen ninety-six", "by the year two thousand"
+    if m["k"]:
+        if not (m["the"] or _prev_word(m) in ("in", "by", "since", "until", "of")) or _COUNTED.match(_next_text(m)):
+            return None  # "two thousand people"
+        return "DATE", str(2000 + (WORD_NUM[m["z"].lower()] if m["z"] else 0))
+    if _COUNTED.match(_next_text(m)):
+        return None
+    y = m["y"].lower()
+    n = 0 if y == "hundred" else sum(WORD_NUM[w] for w in re.split(r"[\s-]+", y))
+    return "DATE", str((1900 if m["c"].lower() == "nineteen" else 1800) + n)
 
 
 @rule(rf"{_B}(?:(?i:the)\s+)?(?P<year>1[0-9]\d0|20[0-9]0)'?s{_E}")
@@ -460,10 +514,10 @@ def _word_decade(m, ctx):
     return "DATE", f"19{_TENS.index(m['w'].lower()[:-3] + 'y') + 2}"
 
 
-@rule(rf"{_B}(?i:the\s+(?P<n>\d{{1,2}}(?:st|nd|rd|th)|[a-z]+)[\s-]+century){_E}")
+@rule(rf"{_B}(?i:(?:the\s+)?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|twenty[\s-]first|twenty[\s-]second|[a-z]+)[\s-]+century){_E}")
 def _century(m, ctx):
-    n = m["n"].lower()
-    k = int(n[:-2]) if n[:-2].isdigit() else ORDINAL.get(n)
+    n = re.sub(r"[\s-]+", " ", m["n"].lower())
+    k = int(n[:-2]) if n[:-2].isdigit() else {"twenty first": 21, "twenty second": 22}.get(n) or ORDINAL.get(n)
     return ("DATE", f"{k - 1:02d}") if k else None
 
 
@@ -673,6 +727,8 @@ def _clock_words(m, ctx):
 
 @rule(rf"{_B}(?P<w>(?i:noon|midnight|midday)){_E}")
 def _noon(m, ctx):
+    if _prev_word(m) == "high":
+        return None  # "High Noon", "high noon comes today": the idiom, no clock time
     return _clock(ctx, 12 if m["w"].lower() != "midnight" else 24, 0)
 
 
@@ -750,10 +806,16 @@ def _year_earlier(m, ctx):
 
 
 @rule(rf"{_B}(?P<w>(?i:now|currently|nowadays|presently|these\s+days|the\s+present(?=\s*[.,;:!?)]|\s+(?:and|or)\b)"
-      rf"|at\s+present|the\s+moment(?=\s*[.,;:!?)]))|(?i:recently|lately|the\s+past(?![\w-]|\s+(?:[\w-]+\s+){{0,2}}{_UNIT_WORDS}\b))"
+      rf"|at\s+present|the\s+moment(?=\s*[.,;:!?)]))|(?:then\s+)?current(?=\s+(?!(?:account|accounts|assets|"
+      rf"liabilities|ratio|yield|yields)\b)[a-z0-9])|(?i:recently|lately|the\s+past(?![\w-]|\s+(?:[\w-]+\s+){{0,2}}{_UNIT_WORDS}\b))"
       rf"|(?i:the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future)(?!\s+(?i:of)\b)){_E}")
 def _reference(m, ctx):
     w = m["w"].lower()
+    if w == "then current":
+        return "DATE", "PAST_REF"
+    if w == "current" and _prev_word(m) in ("electric", "electrical", "alternating", "direct", "ocean", "tidal", "warm",
+                                            "cold", "strong", "air", "jet", "undersea", "river"):
+        return None  # the noun: "an electric current flows"
     if w == "now" and (re.match(r"-", _next_text(m)) or re.match(r"\s*,", _next_text(m)) and
                        re.search(r"(?:^|[.!?][\"'’”]?\s+|\n\s*)[\"'“‘]?$", m.string[max(0, m.start() - 4): m.start()])):
         return None  # "now-defunct"; a sentence opening "Now, ..." is a discourse marker
@@ -787,11 +849,22 @@ def _every(m, ctx):
     return "SET", duration(n, _unit(what))
 
 
+_PAPER_FOLLOWS = re.compile(r"\s*(?:[^\w\s]|[A-Z]|$)|\s+(?:said|says|reported|reports|published|quoted|quotes|wrote|"
+                            r"writes|cited|in|of|on|at|from|which|that|has|had|is|was|run|owned|close|newspaper|paper|magazine|"
+                            r"tabloid|journal)\b")
+
+
 @rule(rf"{_B}(?P<w>(?i:daily|weekly|monthly|yearly|annually|hourly|nightly|quarterly|biweekly|semiannually|"
       rf"semi-annually|bimonthly)){_E}")
 def _adverb_set(m, ctx):
-    if _prev_word(m) in ("a", "the", "this", "that") and not re.match(r"\s+basis\b", _next_text(m)):
-        return None  # "a weekly" is a newspaper; "on a daily basis" is how often
+    w, after = m["w"].lower(), _next_text(m)
+    if re.search(r"[A-Z][\w.]*\s+$", m.string[max(0, m.start() - 20): m.start()]) and _PAPER_FOLLOWS.match(after):
+        return None  # "the Communist Party daily Granma": a newspaper
+    if _prev_word(m) in ("a", "the", "this", "that") and not re.match(r"\s+basis\b", after) and (
+            w != "daily" or _PAPER_FOLLOWS.match(after)):
+        # "a weekly", "the daily said" are newspapers and "the quarterly results" a period's (TimeBank leaves
+        # them out); "on a daily basis", "a daily rally" are how often
+        return None
     return "SET", {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "annually": "P1Y",
                    "hourly": "PT1H", "nightly": "XXXX-XX-XXTNI", "quarterly": "P3M", "biweekly": "P2W",
                    "semiannually": "P6M", "semi-annually": "P6M", "bimonthly": "P2M"}[m["w"].lower()]
@@ -814,6 +887,8 @@ def _duration(m, ctx):
         n += 0.5
     if raw in ("a", "an") and unit == "second":
         return None  # "a second blast" is an ordinal
+    if re.fullmatch(r"1[6-9]\d\d|20\d\d", raw) and not m["unit"].lower().endswith("s"):
+        return None  # "the 1988 quarter" is that year's quarter, not 1,988 of them
     if raw in ("a", "an") and not m["and2"]:
         # "$5 billion a year" is a rate: a SET
         before = m.string[max(0, m.start() - 25): m.start()].lower()
@@ -835,6 +910,12 @@ def _vague_duration(m, ctx):
 def _vague_length_adjective(m, ctx):
     # "a decades-old dispute", "a weeks-long siege": a length, how long unsaid
     return "DURATION", duration(None, _unit(m["unit"]))
+
+
+@rule(rf"{_B}(?P<unit>(?i:year|month|week|day|hour|decade|century))-(?i:long){_E}")
+def _length_adjective(m, ctx):
+    # "a day-long meeting", "a year-long inquiry": one unit long
+    return "DURATION", duration(1, _unit(m["unit"]))
 
 
 @rule(rf"{_B}(?i:the\s+(?P<unit>year|month|week|decade|century|day)){_E}(?![-’']|\s+(?i:earlier|ago|before)\b)")
@@ -865,6 +946,10 @@ def _holiday_date(name: str, year: int) -> Optional[date]:
         return easter(year)
     if name == "good friday":
         return easter(year) - timedelta(days=2)
+    if name == "election day":
+        # US general elections: the Tuesday after the first Monday of November
+        first_monday = date(year, 11, 1) + timedelta(days=(0 - date(year, 11, 1).weekday()) % 7)
+        return first_monday + timedelta(days=1)
     # nth weekday of a month (n = -1: the last)
     month, weekday, n = {"thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4), "labor day": (9, 0, 1),
                          "memorial day": (5, 0, -1), "martin luther king day": (1, 0, 3)}[name]
@@ -883,17 +968,23 @@ def _valid(y: int, m: int, d: int) -> bool:
 
 @rule(rf"{_B}(?P<name>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Valentine['’]s\s+Day|Halloween|"
       r"Independence\s+Day|the\s+Fourth\s+of\s+July|Veterans\s+Day|Boxing\s+Day|Easter(?:\s+Sunday)?|"
-      rf"Good\s+Friday|Thanksgiving(?:\s+Day)?|Labor\s+Day|Memorial\s+Day|Martin\s+Luther\s+King\s+Day)"
-      rf"(?:,?\s+{_YEAR})?{_E}")
+      rf"Good\s+Friday|Thanksgiving(?:\s+Day)?|Labor\s+Day|Memorial\s+Day|Martin\s+Luther\s+King\s+Day|"
+      rf"Election\s+Day)(?P<week>\s+week)?(?:,?\s+{_YEAR})?{_E}")
 def _holiday(m, ctx):
     name = re.sub(r"\s+", " ", m["name"].lower()).replace("’", "'")
+    # "Easter week": the week the feast falls in; a week that holds the document's date is this one
+    fmt = _week if m["week"] else date.isoformat
     if m["year"]:
-        return "DATE", _holiday_date(name, int(m["year"])).isoformat()
+        return "DATE", fmt(_holiday_date(name, int(m["year"])))
     if ctx.anchor is None:
         return "DATE", None
-    cands = [((d.year, d.month, d.day), d.isoformat()) for d in
-             (_holiday_date(name, y) for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1))]
     a = ctx.anchor
+    days = [_holiday_date(name, y) for y in (a.year - 1, a.year, a.year + 1)]
+    if m["week"]:
+        near = [d for d in days if abs((d - a).days) < 7]
+        if near:
+            return "DATE", _week(near[0])
+    cands = [((d.year, d.month, d.day), fmt(d)) for d in days]
     return "DATE", _pick(cands, (a.year, a.month, a.day), _direction(_tense(m, ctx), "nearest"))
 
 
@@ -912,7 +1003,8 @@ def _season(m, ctx):
     if m["year"]:
         return "DATE", f"{m['year']}-{code}"
     prev = _prev_word(m)
-    if prev not in ("in", "during", "this", "last", "next", "until", "by", "since", "early", "late", "mid") or \
+    if prev not in ("in", "during", "this", "last", "next", "until", "by", "since", "early", "late", "mid", "into", "over",
+                    "throughout", "through", "till") or \
             re.match(r"\s+(?i:of|in|from|to|into|by)\b", _next_text(m)):
         return None  # "the fall of Rome", "spring water"
     if ctx.anchor is None:
@@ -924,7 +1016,7 @@ def _season(m, ctx):
 
 # modifiers TimeML keeps inside the extent (their meaning goes to the mod attribute)
 _DATE_MOD = re.compile(r"(?i:(?<![\w'’])(?:(?:the\s+)?(?:early|late|mid|earlier|later)[\s-]+|(?:the\s+)?mid-|(?:the\s+)?(?:very\s+)?"
-                       r"(?:end|beginning|start|middle|close|turn|first\s+half|second\s+half)\s+of\s+))$")
+                       r"(?:end|beginning|start|middle|close|turn|first\s+half|second\s+half|last\s+half)\s+of\s+))$")
 _DURATION_MOD = re.compile(r"(?i:(?<![\w'’])(?:(?:about|nearly|almost|more\s+than|less\s+than|fewer\s+than|"
                            r"at\s+least|roughly|approximately|around|some|up\s+to|"
                            r"(?:the\s+)?(?:first|last|past|next|previous|coming|following|final|initial|"
@@ -932,14 +1024,36 @@ _DURATION_MOD = re.compile(r"(?i:(?<![\w'’])(?:(?:about|nearly|almost|more\s+t
 _THE = re.compile(r"(?i:(?<![\w'’])the\s+)$")
 
 
+# "the week of March 6", "the day before last Tuesday": one date, related to the one named
+_RELATED_DAY = re.compile(r"(?i:(?<![\w'’])(?:the\s+)?(?:(?P<week>week)\s+of|day\s+(?P<dir>before|after))\s+)$")
+
+
+def _related(value: str, week: bool, k: int) -> Optional[str]:
+    if not re.fullmatch(r"\d{4}-\d\d-\d\d", value or ""):
+        return None
+    return _week(date.fromisoformat(value)) if week else shift_value(value, "day", k)
+
+
 def _extend(text: str, t: Timex) -> Timex:
     before = text[max(0, t.start - 60): t.start]
     start, value = t.start, t.value
+    related = _RELATED_DAY.search(before) if t.type == "DATE" else None
+    if related:
+        week, k = bool(related["week"]), -1 if related["dir"] and related["dir"].lower() == "before" else 1
+        if isinstance(value, Anaphoric):
+            a = value
+            value = dataclasses.replace(a, resolve=lambda ref: _related(a.resolve(ref), week, k),
+                                        fallback=_related(a.fallback, week, k))
+        else:
+            value = _related(value, week, k)
+        if value is not None:
+            return Timex(t.start - len(related.group(0)), t.end, t.type, value)
+        value = t.value
     if t.type in ("DATE", "TIME"):
         mod = _DATE_MOD.search(before)
         if mod:
             start -= len(mod.group(0))
-            half = re.search(r"(first|second)\s+half", mod.group(0), re.I)
+            half = re.search(r"(first|second|last)\s+half", mod.group(0), re.I)
             if half and isinstance(value, str) and re.fullmatch(r"\d{4}", value):
                 value = f"{value}-H{1 if half.group(1).lower() == 'first' else 2}"
     elif t.type == "DURATION":

@@ -21,6 +21,12 @@ _FUTURE_GOVERNORS = {"go", "plan", "expect", "schedule", "intend", "aim", "hope"
 
 # passive participles whose adjunct lies ahead of the report, whatever the auxiliary's tense
 _SCHEDULED = {"schedule", "slate", "plan", "expect"}
+# active verbs of arranging: "has scheduled a news conference Thursday", "planned a march on Saturday";
+# not "On Friday, the government planned to pay" (the planning is dated) nor the reduced relative
+# "a service planned for Saturday was canceled" (AQUAINT: both point back)
+_ARRANGED = {"schedule", "slate", "plan"}
+# "postponed until Tuesday", "has given them until 9 a.m. Tuesday": a deadline lies ahead
+_DEADLINE = {"postpone", "extend", "delay", "give", "adjourn", "defer", "suspend", "recess", "push", "have"}
 
 
 def _anchor(published: Optional[str]) -> Optional[date]:
@@ -32,13 +38,29 @@ def _anchor(published: Optional[str]) -> Optional[date]:
         return None
 
 
+def _past_perfect(verb) -> bool:
+    """"had been due to expire", "had planned to meet": the verb or what it complements is past perfect."""
+    t = verb
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in t.children):
+            return True
+        if t.dep_ not in ("xcomp", "acomp") or t.head is t:
+            return False
+        t = t.head
+    return False
+
+
 def _verb_tense(verb) -> Optional[str]:
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in _FUTURE_AUX for a in aux):
         return "future"
-    if verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head.lemma_ in _FUTURE_GOVERNORS:
-        return "future"
-    if verb.lemma_ in _SCHEDULED and any(a.dep_ == "auxpass" for a in aux):
+    if _past_perfect(verb):
+        return "past"  # "it had been due to expire Friday", "had been scheduled for Friday": a plan now past
+    if verb.tag_ == "VB" and verb.dep_ == "xcomp" and (verb.head.lemma_ in _FUTURE_GOVERNORS or
+                                                       verb.head.lemma_ == "be" and verb.head.tag_ in ("VBZ", "VBP")):
+        return "future"  # "is expected to meet", "is to resume trading Tuesday"
+    if verb.lemma_ in _SCHEDULED and any(a.dep_ == "auxpass" for a in aux) or verb.lemma_ in _ARRANGED and \
+            verb.dep_ != "acl" and any(c.dep_ == "dobj" for c in verb.children):
         return "future"  # "the vote was scheduled for Friday": arranged ahead of the report
     if any(a.tag_ == "MD" for a in aux):
         return None  # "would", "could": conditional or future-in-the-past, no direction
@@ -65,10 +87,16 @@ def _tense_at(doc):
         token = token[0]
         if token.i in cache:
             return cache[token.i]
-        t, steps = token, 0
+        t, steps, until = token, 0, False
         while t.pos_ not in ("VERB", "AUX") and t.head is not t and steps < 8:
+            until = until or t.lower_ in ("until", "till")
             t, steps = t.head, steps + 1
-        cache[token.i] = _verb_tense(t) if t.pos_ in ("VERB", "AUX") else None
+        if t.pos_ not in ("VERB", "AUX"):
+            cache[token.i] = None
+        elif until and t.lemma_ in _DEADLINE:
+            cache[token.i] = "future"
+        else:
+            cache[token.i] = _verb_tense(t)
         return cache[token.i]
 
     return tense
