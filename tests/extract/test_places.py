@@ -62,3 +62,16 @@ def test_place_inside_an_organisation_name(parse):
 def test_hostile_text_never_raises(parse):
     for text in ["", "   ", "the of and", "A" * 500, "St. , La. , U.S. ."]:
         _places(parse, text)
+
+
+def test_regions_abroad_are_not_american_towns(parse):
+    got = _by_text(_places(parse, "Floods hit Ontario and Bavaria, while fighting spread in Anbar."))
+    assert got["Ontario"].country == "CAN" and got["Ontario"].feature == "admin1"
+    assert got["Bavaria"].country == "DEU"
+    assert got["Anbar"].country == "IRQ"
+
+
+def test_compass_words_are_no_foreign_regions(parse):
+    got = _places(parse, "Storms swept the West and the South while Central High closed.")
+    # Cameroon's "West" region or Lebanon's "South" governorate would put them on another continent
+    assert not [p for p in got if p.feature == "admin1"]

@@ -59,3 +59,39 @@ def test_normalise_ignores_case_article_and_apostrophes():
 
 def test_loaded_once_per_process():
     assert load_gazetteer() is load_gazetteer()
+
+
+@pytest.mark.parametrize("name,iso3", [
+    ("Ontario", "CAN"), ("Bavaria", "DEU"), ("Anbar", "IRQ"), ("Nineveh", "IRQ"), ("Tigray", "ETH"),
+    ("Balochistan", "PAK"), ("Eastern Cape", "ZAF"), ("Diyala", "IRQ"), ("Najaf province", "IRQ"),
+])
+def test_first_level_regions_worldwide(gaz, name, iso3):
+    regions = [c for c in gaz.lookup(name) if c.feature == "admin1"]
+    assert regions and regions[0].country == iso3 and regions[0].lat is not None
+    # the region's towns carry its code: "Toronto" and "Ontario" can point to each other
+    assert regions[0].admin1
+
+
+def test_a_region_named_like_its_big_city_is_the_city_unless_named_with_its_kind(gaz):
+    assert {c.feature for c in gaz.lookup("Baghdad")} == {"city"}
+    assert any(c.feature == "admin1" and c.country == "IRQ" for c in gaz.lookup("Baghdad province"))
+
+
+@pytest.mark.parametrize("name", ["West", "Central", "Free", "Centre", "Flores", "Douglas"])
+def test_generic_and_tiny_region_names_are_not_regions(gaz, name):
+    assert not [c for c in gaz.lookup(name) if c.feature == "admin1"]
+
+
+@pytest.mark.parametrize("name,lat,lon", [
+    ("the Red Sea", 20.0, 38.5), ("Golan Heights", 33.0, 35.75), ("the Mediterranean", 35.0, 18.0),
+    ("Strait of Hormuz", 26.6, 56.3),
+])
+def test_seas_and_landforms(gaz, name, lat, lon):
+    best = max(gaz.lookup(name), key=lambda c: c.population)
+    assert best.feature == "region" and (best.lat, best.lon) == (lat, lon)
+
+
+def test_a_lost_full_stop_and_a_city_suffix(gaz):
+    assert [c.name for c in gaz.lookup("W.Va")] == ["West Virginia"]
+    assert {c.name for c in gaz.lookup("Fargo city")} == {"Fargo"}
+    assert all(c.feature == "city" for c in gaz.lookup("Fargo City"))

