@@ -75,3 +75,8 @@ def test_compass_words_are_no_foreign_regions(parse):
     got = _places(parse, "Storms swept the West and the South while Central High closed.")
     # Cameroon's "West" region or Lebanon's "South" governorate would put them on another continent
     assert not [p for p in got if p.feature == "admin1"]
+
+
+def test_a_region_taken_for_a_person_is_the_region(parse):
+    got = _by_text(_places(parse, "Tamil Nadu on Saturday moved the Supreme Court, while Karnataka objected."))
+    assert got["Tamil Nadu"].country == "IND" and got["Tamil Nadu"].feature == "admin1"

@@ -165,8 +165,12 @@ def _detect(parsed, gaz) -> list[_Mention]:
 
     # spaCy often takes a lone town name for a person ("Alexandria", "Kent"): a one-word
     # PERSON entity may still be a place, a longer one (first name + surname) is not
+    # a two-word region the model took for a person ("Tamil Nadu on Saturday moved the court") is
+    # the region: a country, first-level region or named region under its own name
     people = [ent for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 and
-              not any(t.lower_ in INSTITUTION_WORDS for t in ent)]
+              not any(t.lower_ in INSTITUTION_WORDS for t in ent) and
+              not any(c.feature in ("country", "admin1", "region") and c.match in ("name", "alias")
+                      for c in gaz.lookup(ent.text))]
     person = {i for ent in people for i in range(ent.start, ent.end)}
     # a surname the article gives a person is that person when it stands alone
     # ("Ripley said"), whatever the model labels it
