@@ -156,3 +156,14 @@ def test_year_quarters_halves_and_seasons():
 def test_effective_dates_look_ahead():
     got = _on("The chairman's office was created, effective Feb. 1.", date(1989, 10, 26), "past")
     assert got == {"Feb. 1": ("DATE", "1990-02-01")}
+
+
+def test_a_company_s_year():
+    oct89 = date(1989, 11, 2)
+    assert _on("For the year ended Sept. 30, it earned more.", oct89)["the year"] == ("DURATION", "P1Y")
+    assert _on("Sales for the full year were higher.", oct89) == {"the full year": ("DATE", "1989")}
+    assert _on("Profit should rise throughout the fiscal year.", oct89) == {"the fiscal year": ("DURATION", "P1Y")}
+    text = "The deal should close by year-end; shares rose 5% since year-end."
+    assert [(text[t.start:t.end], t.value) for t in find_timexes(text, anchor=oct89)] == \
+        [("year-end", "1989"), ("year-end", "1988")]
+    assert _on("Year-end bonuses were cut.", oct89) == {}

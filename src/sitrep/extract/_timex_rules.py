@@ -918,11 +918,22 @@ def _length_adjective(m, ctx):
     return "DURATION", duration(1, _unit(m["unit"]))
 
 
-@rule(rf"{_B}(?i:the\s+(?P<unit>year|month|week|decade|century|day)){_E}(?![-’']|\s+(?i:earlier|ago|before)\b)")
+@rule(rf"{_B}(?i:the\s+(?P<kind>fiscal\s+|full\s+)?(?P<unit>year|month|week|decade|century|day)){_E}"
+      r"(?![-’']|\s+(?i:earlier|ago|before)\b)")
 def _the_unit(m, ctx):
     # "the year" is a date after "in", "earlier in", "the end of" ...; "for the year" is a stretch
     before = m.string[max(0, m.start() - 40): m.start()]
     unit = m["unit"].lower()
+    if m["kind"] and unit != "year":
+        return None
+    if unit == "year" and re.match(r"\s+(?:that\s+|which\s+)?(?i:ended|ending|ends)\b", _next_text(m)):
+        return "DURATION", "P1Y"  # "the year ended Sept. 30": a company's twelve months (TimeBank)
+    if m["kind"]:
+        # "for the full year", "lower earnings for the fiscal year": the year reported on;
+        # "throughout the fiscal year" is its length
+        if _prev_word(m) in ("throughout", "over"):
+            return "DURATION", "P1Y"
+        return "DATE", None if ctx.anchor is None else str(ctx.anchor.year)
     if unit == "day":  # only "earlier in the day", "the end of the day": "the day" is mostly a noun
         if not (_DATE_MOD.search(before) or re.search(r"(?i:earlier|later|early|late)\s+in\s+$", before)):
             return None
@@ -931,6 +942,17 @@ def _the_unit(m, ctx):
     deictic = None if ctx.anchor is None else shift(ctx.anchor, unit, 0)
     return "DATE", Anaphoric(lambda ref: _truncate(ref, unit), deictic) if unit in ("year", "month", "day") \
         else deictic
+
+
+@rule(rf"{_B}(?i:year[-\s]end|year['’]s\s+end){_E}")
+def _year_end(m, ctx):
+    # "by year-end", "by year's end": the end of the year reported in (TIDES: the year, mod END);
+    # "since year-end" the end of the one before
+    if _prev_word(m) not in ("by", "at", "before", "until", "since", "around", "after", "from", "through", "till"):
+        return None  # "year-end bonuses", "the year-end holidays"
+    if ctx.anchor is None:
+        return "DATE", None
+    return "DATE", str(ctx.anchor.year - (1 if _prev_word(m) == "since" else 0))
 
 
 def _holiday_date(name: str, year: int) -> Optional[date]:
