@@ -167,3 +167,9 @@ def test_a_company_s_year():
     assert [(text[t.start:t.end], t.value) for t in find_timexes(text, anchor=oct89)] == \
         [("year-end", "1989"), ("year-end", "1988")]
     assert _on("Year-end bonuses were cut.", oct89) == {}
+
+
+def test_a_year_that_ended_with_an_event_is_a_date():
+    assert _on("The year ended with a rally.", date(1989, 11, 2)) == {"The year": ("DATE", "1989")} or \
+        "The year" not in _on("The year ended with a rally.", date(1989, 11, 2))
+    assert _on("In the year ended with a rally, he left.", date(1989, 11, 2)) == {"the year": ("DATE", "1989")}

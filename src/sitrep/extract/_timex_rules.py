@@ -926,8 +926,10 @@ def _the_unit(m, ctx):
     unit = m["unit"].lower()
     if m["kind"] and unit != "year":
         return None
-    if unit == "year" and re.match(r"\s+(?:that\s+|which\s+)?(?i:ended|ending|ends)\b", _next_text(m)):
-        return "DURATION", "P1Y"  # "the year ended Sept. 30": a company's twelve months (TimeBank)
+    if unit == "year" and re.match(rf"\s+(?:that\s+|which\s+)?(?i:ended|ending|ends)\s+(?:on\s+)?(?:{_MONTH}|\d|"
+                                   r"(?i:today|tomorrow|yesterday)\b)", _next_text(m, 40)):
+        # "the year ended Sept. 30": a company's twelve months (TimeBank); not "the year ended with a rally"
+        return "DURATION", "P1Y"
     if m["kind"]:
         # "for the full year", "lower earnings for the fiscal year": the year reported on;
         # "throughout the fiscal year" is its length

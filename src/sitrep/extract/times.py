@@ -39,10 +39,10 @@ def _anchor(published: Optional[str]) -> Optional[date]:
 
 
 def _past_perfect(verb) -> bool:
-    """"had been due to expire", "had planned to meet": the verb or what it complements is past perfect."""
+    """The verb, or the verb it complements, is past perfect: "had been due to expire"."""
     t = verb
     for _ in range(3):
-        if any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in t.children):
+        if any(c.dep_ == "aux" and c.lower_ == "had" for c in t.children):
             return True
         if t.dep_ not in ("xcomp", "acomp") or t.head is t:
             return False
