@@ -170,6 +170,5 @@ def test_a_company_s_year():
 
 
 def test_a_year_that_ended_with_an_event_is_a_date():
-    assert _on("The year ended with a rally.", date(1989, 11, 2)) == {"The year": ("DATE", "1989")} or \
-        "The year" not in _on("The year ended with a rally.", date(1989, 11, 2))
+    assert _on("The year ended with a rally.", date(1989, 11, 2)) == {}  # a subject "the year": no rule takes it
     assert _on("In the year ended with a rally, he left.", date(1989, 11, 2)) == {"the year": ("DATE", "1989")}
