@@ -172,3 +172,15 @@ def test_a_company_s_year():
 def test_a_year_that_ended_with_an_event_is_a_date():
     assert _on("The year ended with a rally.", date(1989, 11, 2)) == {}  # a subject "the year": no rule takes it
     assert _on("In the year ended with a rally, he left.", date(1989, 11, 2)) == {"the year": ("DATE", "1989")}
+
+
+def test_day_ranges_give_each_day_and_the_year_to_both():
+    assert _on("The talks run March 3-5 in Geneva.", FRI, "future") == \
+        {"March 3": ("DATE", "2020-03-03"), "5": ("DATE", "2020-03-05")}
+    assert [t.value for t in find_timexes("It met Jan. 5-7, 2019.", anchor=FRI)] == ["2019-01-05", "2019-01-07"]
+    assert _on("Children aged 3-5 years.", FRI) == {"5 years": ("DURATION", "P5Y")}
+
+
+def test_the_weekend_or_week_of_a_date():
+    assert _on("It opens the weekend of March 7.", FRI, "future") == {"the weekend of March 7": ("DATE", "2020-W10-WE")}
+    assert _on("It opens in the week of March 9.", FRI, "future") == {"the week of March 9": ("DATE", "2020-W11")}

@@ -63,6 +63,9 @@ _POD = r"(?P<pod>(?i:morning|afternoon|evening|night|overnight))"
 _YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)"
 
 
+_OF_A_DATE = rf"(?!\s+of\s+(?:{_MONTH}|\d))"  # "the week of March 6" is one expression, made in ``_extend``
+
+
 @dataclass(frozen=True)
 class Context:
     anchor: Optional[date]
@@ -364,8 +367,13 @@ def _us_numeric_date(m, ctx):
     return "DATE", f"{y}-{int(m['m']):02d}-{int(m['d']):02d}"
 
 
+_RANGE_YEAR = re.compile(r"(?:\s*[-–]\s*|\s+(?:and|or|to|through)\s+)\d{1,2}(?:st|nd|rd|th)?,?\s+(1[6-9]\d\d|20\d\d)\b")
+
+
 def _month_day(m, ctx):
-    return _month_day_value(m, ctx, MONTH_NUM[m["month"].lower().rstrip(".")], int(m["d"]), m["year"])
+    # "Jan. 5-7, 2020": the year after the range is the first day's too
+    year = m["year"] or (r[1] if (r := _RANGE_YEAR.match(_next_text(m, 30))) else None)
+    return _month_day_value(m, ctx, MONTH_NUM[m["month"].lower().rstrip(".")], int(m["d"]), year)
 
 
 def _month_day_value(m, ctx, month: int, day: int, year: Optional[str]):
@@ -396,10 +404,12 @@ rule(rf"{_B}{_OPT_WEEKDAY}(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\
     _month_day)
 
 
-@rule(rf"(?:(?<=\sand\s)|(?<=\sor\s))(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?(?![\d:.,]\d|[\w%])")
+@rule(rf"(?:(?<=\sand\s)|(?<=\sor\s)|(?<=\sto\s)|(?<=\sthrough\s)|(?<=\d-)|(?<=\d–))(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
+      rf"(?:,?\s+{_YEAR})?(?![\d:.,]\d|[\w%])")
 def _second_day(m, ctx):
-    # "April 24 and 25": the second day is a date of its own, in the first one's month
-    first = re.search(rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\s+(?:and|or)\s+$", m.string[max(0, m.start() - 25): m.start()])
+    # "April 24 and 25", "March 3-5": the second day is a date of its own, in the first one's month
+    first = re.search(rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s+(?:and|or|to|through)\s+|[-–])$",
+                      m.string[max(0, m.start() - 25): m.start()])
     if not first or _COUNTED.match(_next_text(m)):
         return None
     return _month_day_value(m, ctx, MONTH_NUM[first["month"].lower().rstrip(".")], int(m["d"]), m["year"])
@@ -919,7 +929,7 @@ def _length_adjective(m, ctx):
 
 
 @rule(rf"{_B}(?i:the\s+(?P<kind>fiscal\s+|full\s+)?(?P<unit>year|month|week|decade|century|day)){_E}"
-      r"(?![-’']|\s+(?i:earlier|ago|before)\b)")
+      rf"(?![-’']|\s+(?i:earlier|ago|before)\b){_OF_A_DATE}")
 def _the_unit(m, ctx):
     # "the year" is a date after "in", "earlier in", "the end of" ...; "for the year" is a stretch
     before = m.string[max(0, m.start() - 40): m.start()]
@@ -1012,7 +1022,7 @@ def _holiday(m, ctx):
     return "DATE", _pick(cands, (a.year, a.month, a.day), _direction(_tense(m, ctx), "nearest"))
 
 
-@rule(rf"{_B}(?P<w>(?i:the\s+weekend)){_E}")
+@rule(rf"{_B}(?P<w>(?i:the\s+weekend)){_E}{_OF_A_DATE}")
 def _weekend(m, ctx):
     if ctx.anchor is None:
         return "DATE", None
@@ -1049,13 +1059,16 @@ _THE = re.compile(r"(?i:(?<![\w'’])the\s+)$")
 
 
 # "the week of March 6", "the day before last Tuesday": one date, related to the one named
-_RELATED_DAY = re.compile(r"(?i:(?<![\w'’])(?:the\s+)?(?:(?P<week>week)\s+of|day\s+(?P<dir>before|after))\s+)$")
+_RELATED_DAY = re.compile(r"(?i:(?<![\w'’])(?:the\s+)?(?:(?P<week>week(?P<end>end)?)\s+of|day\s+(?P<dir>before|after))\s+)$")
 
 
-def _related(value: str, week: bool, k: int) -> Optional[str]:
+def _related(value: str, week: str, k: int) -> Optional[str]:
     if not re.fullmatch(r"\d{4}-\d\d-\d\d", value or ""):
         return None
-    return _week(date.fromisoformat(value)) if week else shift_value(value, "day", k)
+    if week:
+        d = date.fromisoformat(value)
+        return _week(d) + ("-WE" if week == "weekend" else "")
+    return shift_value(value, "day", k)
 
 
 def _extend(text: str, t: Timex) -> Timex:
@@ -1063,7 +1076,7 @@ def _extend(text: str, t: Timex) -> Timex:
     start, value = t.start, t.value
     related = _RELATED_DAY.search(before) if t.type == "DATE" else None
     if related:
-        week, k = bool(related["week"]), -1 if related["dir"] and related["dir"].lower() == "before" else 1
+        week, k = (related["week"] or "").lower(), -1 if related["dir"] and related["dir"].lower() == "before" else 1
         if isinstance(value, Anaphoric):
             a = value
             value = dataclasses.replace(a, resolve=lambda ref: _related(a.resolve(ref), week, k),
