@@ -80,3 +80,9 @@ def test_compass_words_are_no_foreign_regions(parse):
 def test_a_region_taken_for_a_person_is_the_region(parse):
     got = _by_text(_places(parse, "Tamil Nadu on Saturday moved the Supreme Court, while Karnataka objected."))
     assert got["Tamil Nadu"].country == "IND" and got["Tamil Nadu"].feature == "admin1"
+
+
+def test_the_iraqi_capital_is_baghdad(parse):
+    got = _by_text(_places(parse, "Rockets hit the Iraqi capital on Monday, and Iraqi officials met."))
+    assert got["Iraqi capital"].name == "Baghdad" and got["Iraqi capital"].feature == "city"
+    assert got["Iraqi"].kind == "demonym" and got["Iraqi"].country == "IRQ"

@@ -95,3 +95,8 @@ def test_a_lost_full_stop_and_a_city_suffix(gaz):
     assert [c.name for c in gaz.lookup("W.Va")] == ["West Virginia"]
     assert {c.name for c in gaz.lookup("Fargo city")} == {"Fargo"}
     assert all(c.feature == "city" for c in gaz.lookup("Fargo City"))
+
+
+def test_capitals(gaz):
+    assert gaz.capital("IRQ").name == "Baghdad" and gaz.capital("SDN").name == "Khartoum"
+    assert gaz.capital("XXX") is None and gaz.capital(None) is None

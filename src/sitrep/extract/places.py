@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -210,8 +211,23 @@ def _detect(parsed, gaz) -> list[_Mention]:
         i += 1
     mentions = [m for m in mentions if normalise(m.text) not in names or
                 any(c.feature in ("country", "admin1") and c.match != "short" for c in m.candidates)]
+    for m in mentions:
+        _capital_of(m, text, gaz)
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _capital_of(m: _Mention, text: str, gaz) -> None:
+    """"the Iraqi capital" is Baghdad: a demonym followed by "capital" names the country's capital
+    city (LGL and GeoWebNews mark the demonym alone, with the country's point)."""
+    if m.kind != "demonym" or not m.candidates:
+        return
+    tail = re.match(r"\s+capital\b", text[m.end:m.end + 12])
+    country = m.candidates[0].country if m.candidates[0].feature == "country" else None
+    capital = gaz.capital(country) if tail and country else None
+    if capital is not None:
+        m.end += tail.end()
+        m.text, m.kind, m.candidates, m.sure = text[m.start:m.end], "toponym", [capital], True
 
 
 def _drop_short(cands: list[Candidate]) -> list[Candidate]:

@@ -30,7 +30,7 @@ import numpy as np
 
 from ..errors import E, SitrepError
 
-VERSION = 11  # bump when the index layout or the build rules change
+VERSION = 12  # bump when the index layout or the build rules change
 EXTRA = Path(__file__).with_name("data") / "gazetteer_extra.tsv"
 
 # how a name matched a place: its own name, a GeoNames alternate name, a curated
@@ -233,12 +233,14 @@ def _build() -> dict:
                 capital_ids[c["countrycode"]] = (c["population"], c["geonameid"])
     capital_set = {gid for _, gid in capital_ids.values()}
     cities_by_id: dict[int, tuple] = {}
+    capital_rows: dict[str, int] = {}
     biggest: dict[tuple[str, str, str], tuple[int, float, float]] = {}
     for c in cities.values():
         row = b.add((c["geonameid"], c["name"], c["latitude"], c["longitude"], c["countrycode"], "city",
                      c["admin1code"], c["population"]), "capital" if c["geonameid"] in capital_set else "")
         if c["geonameid"] in capital_set:
             cities_by_id[c["geonameid"]] = b.rows[row]
+            capital_rows[c["countrycode"]] = row
         for v in _variants(c["name"]):
             b.name(v, row, NAME)
         # exonyms ("Munich") matter for big cities; small towns' alternates are mostly
@@ -337,7 +339,8 @@ def _build() -> dict:
 
     alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     alpha3["XK"] = "XKX"
-    return {"rows": b.rows, "index": b.index, "alpha3": alpha3, "countries": country_rows, "admin1": admin1_rows}
+    return {"rows": b.rows, "index": b.index, "alpha3": alpha3, "countries": country_rows, "admin1": admin1_rows,
+            "capitals": capital_rows}
 
 
 # The cache is one flat file that every process maps read-only, so the OS shares its pages
@@ -399,7 +402,8 @@ def _pack(table: dict, fh) -> None:
         layout[col] = [arr.dtype.char, offset, len(arr)]
         offset += _aligned(arr.nbytes)
     header = json.dumps({"arrays": layout, "tables": tables, "alpha3": table["alpha3"],
-                         "countries": table["countries"], "admin1": table["admin1"]}).encode("utf-8")
+                         "countries": table["countries"], "admin1": table["admin1"],
+                         "capitals": table["capitals"]}).encode("utf-8")
     head = MAGIC + len(header).to_bytes(8, "little") + header
     fh.write(head.ljust(_aligned(len(head)), b"\0"))
     for arr in arrays.values():
@@ -446,6 +450,7 @@ class Gazetteer:
         self._gid, self._lat, self._lon, self._pop = cols["geonameid"], cols["lat"], cols["lon"], cols["population"]
         self._names, self._name_at = cols["names"], cols["name_at"]
         tab, alpha3 = head["tables"], head["alpha3"]
+        self._alpha3_of = alpha3
         self._iso3 = [alpha3.get(iso) if iso else None for iso in tab["iso"]]
         self._feature, self._feature_of = tab["feature"], cols["feature"]
         self._admin1_code, self._admin1_of = tab["admin1"], cols["admin1"]
@@ -453,6 +458,7 @@ class Gazetteer:
         self._iso_of, self._flags_of = cols["iso"], cols["flags"]
         self._countries = head["countries"]
         self._admin1 = head["admin1"]
+        self._capitals = head["capitals"]
 
     def __len__(self) -> int:
         return len(self._gid)
@@ -492,6 +498,12 @@ class Gazetteer:
 
     def country(self, iso2: str) -> Optional[Candidate]:
         row = self._countries.get(iso2)
+        return None if row is None else self._candidate(row, NAME)
+
+    def capital(self, iso3: str) -> Optional[Candidate]:
+        """The national capital of a country given by its ISO alpha-3 code."""
+        iso2 = next((k for k, v in self._alpha3_of.items() if v == iso3), None) if iso3 else None
+        row = self._capitals.get(iso2) if iso2 else None
         return None if row is None else self._candidate(row, NAME)
 
     def admin1(self, iso2: str, code: str) -> Optional[Candidate]:
