@@ -403,7 +403,7 @@ def _pack(table: dict, fh) -> None:
         offset += _aligned(arr.nbytes)
     header = json.dumps({"arrays": layout, "tables": tables, "alpha3": table["alpha3"],
                          "countries": table["countries"], "admin1": table["admin1"],
-                         "capitals": table["capitals"]}).encode("utf-8")
+                         "capitals": table.get("capitals", {})}).encode("utf-8")
     head = MAGIC + len(header).to_bytes(8, "little") + header
     fh.write(head.ljust(_aligned(len(head)), b"\0"))
     for arr in arrays.values():
@@ -458,7 +458,7 @@ class Gazetteer:
         self._iso_of, self._flags_of = cols["iso"], cols["flags"]
         self._countries = head["countries"]
         self._admin1 = head["admin1"]
-        self._capitals = head["capitals"]
+        self._capitals = head.get("capitals", {})
 
     def __len__(self) -> int:
         return len(self._gid)
