@@ -450,7 +450,7 @@ class Gazetteer:
         self._gid, self._lat, self._lon, self._pop = cols["geonameid"], cols["lat"], cols["lon"], cols["population"]
         self._names, self._name_at = cols["names"], cols["name_at"]
         tab, alpha3 = head["tables"], head["alpha3"]
-        self._alpha3_of = alpha3
+        self._iso2_of = {a3: a2 for a2, a3 in alpha3.items()}
         self._iso3 = [alpha3.get(iso) if iso else None for iso in tab["iso"]]
         self._feature, self._feature_of = tab["feature"], cols["feature"]
         self._admin1_code, self._admin1_of = tab["admin1"], cols["admin1"]
@@ -502,8 +502,7 @@ class Gazetteer:
 
     def capital(self, iso3: str) -> Optional[Candidate]:
         """The national capital of a country given by its ISO alpha-3 code."""
-        iso2 = next((k for k, v in self._alpha3_of.items() if v == iso3), None) if iso3 else None
-        row = self._capitals.get(iso2) if iso2 else None
+        row = self._capitals.get(self._iso2_of.get(iso3))
         return None if row is None else self._candidate(row, NAME)
 
     def admin1(self, iso2: str, code: str) -> Optional[Candidate]:
