@@ -86,3 +86,11 @@ def test_the_iraqi_capital_is_baghdad(parse):
     got = _by_text(_places(parse, "Rockets hit the Iraqi capital on Monday, and Iraqi officials met."))
     assert got["Iraqi capital"].name == "Baghdad" and got["Iraqi capital"].feature == "city"
     assert got["Iraqi"].kind == "demonym" and got["Iraqi"].country == "IRQ"
+
+
+def test_the_oceans_are_no_american_counties(parse):
+    got = _by_text(_places(parse, "Ships crossed the Atlantic. A storm formed in the eastern Pacific. "
+                                  "He moved to Atlantic, Iowa."))
+    assert got["Atlantic"].feature == "region" and got["Pacific"].name == "Pacific Ocean"
+    towns = [p for p in _places(parse, "He moved to Atlantic, Iowa.") if p.text == "Atlantic"]
+    assert towns and towns[0].feature == "city" and towns[0].country == "USA"
