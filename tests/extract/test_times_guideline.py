@@ -184,3 +184,10 @@ def test_day_ranges_give_each_day_and_the_year_to_both():
 def test_the_weekend_or_week_of_a_date():
     assert _on("It opens the weekend of March 7.", FRI, "future") == {"the weekend of March 7": ("DATE", "2020-W10-WE")}
     assert _on("It opens in the week of March 9.", FRI, "future") == {"the week of March 9": ("DATE", "2020-W11")}
+
+
+def test_shares_and_titles_are_no_times():
+    assert _on("Iraq imports about three-quarters of its food; a quarter of the market.", FRI) == {}
+    assert _on("He spoke on ABC's \"This Week With David Brinkley\" on Sunday.", FRI, "past") == \
+        {"Sunday": ("DATE", "2020-02-09")}
+    assert _on("This Week, the army moved.", FRI) == {"This Week": ("DATE", "2020-W07")}

@@ -537,6 +537,9 @@ def _century(m, ctx):
       r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
       rf"August|September|October|November|December){_E}")
 def _relative(m, ctx):
+    if re.fullmatch(r"This\s+Week|Next\s+Week|Last\s+Week", m.group(0)) and not _SENTENCE_START.search(
+            m.string[max(0, m.start() - 4): m.start()]):
+        return None  # "ABC's 'This Week'": a programme's title, capitalised mid-sentence
     rel = re.sub(r"\s+", " ", m["rel"].lower())
     what = re.sub(r"\s+", " ", m["what"].lower())
     step = {"this past": -1, "last": -1, "past": -1, "previous": -1, "prior": -1, "latest": -1, "most recent": -1,
@@ -586,6 +589,7 @@ def _relative(m, ctx):
     return "DATE", shift(a, what, step)
 
 
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"'’”]?\s+|\n\s*)[\"'“‘]?$")
 _COMPARED_WITH = ("from", "than", "over", "with", "versus", "vs.", "vs")
 # "compared with 50 cents a share last year": the comparison is open in the clause before
 _COMPARED = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|versus|vs\.|against)\b(?:[^.;]|\.\d)*$")
@@ -899,6 +903,9 @@ def _duration(m, ctx):
         return None  # "a second blast" is an ordinal
     if re.fullmatch(r"1[6-9]\d\d|20\d\d", raw) and not m["unit"].lower().endswith("s"):
         return None  # "the 1988 quarter" is that year's quarter, not 1,988 of them
+    if unit == "quarter" and re.match(r"\s+of\s+(?!(?:the\s+|this\s+|last\s+|next\s+)?(?:year|fiscal|\d{4})\b)",
+                                      _next_text(m, 30)):
+        return None  # "three-quarters of its food", "a quarter of the market": a share, not three months
     if raw in ("a", "an") and not m["and2"]:
         # "$5 billion a year" is a rate: a SET
         before = m.string[max(0, m.start() - 25): m.start()].lower()
