@@ -404,8 +404,7 @@ rule(rf"{_B}{_OPT_WEEKDAY}(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\
     _month_day)
 
 
-@rule(rf"(?:(?<=\sand\s)|(?<=\sor\s)|(?<=\sto\s)|(?<=\sthrough\s)|(?<=\d-)|(?<=\d–))(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
-      rf"(?:,?\s+{_YEAR})?(?![\d:.,]\d|[\w%])")
+@rule(rf"(?<=[\s\-–])(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?(?![\d:.,]\d|[\w%])")
 def _second_day(m, ctx):
     # "April 24 and 25", "March 3-5": the second day is a date of its own, in the first one's month
     first = re.search(rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s+(?:and|or|to|through)\s+|[-–])$",
@@ -524,9 +523,12 @@ def _word_decade(m, ctx):
     return "DATE", f"19{_TENS.index(m['w'].lower()[:-3] + 'y') + 2}"
 
 
-@rule(rf"{_B}(?i:(?:the\s+)?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|twenty[\s-]first|twenty[\s-]second|[a-z]+)[\s-]+century){_E}")
+# without "the" only a numbered century ("a 20th century democrat"): "the" keeps this rule's scan
+# cheap (each word start would try "[a-z]+ century" otherwise)
+@rule(rf"{_B}(?i:the\s+(?P<n>\d{{1,2}}(?:st|nd|rd|th)|twenty[\s-]first|twenty[\s-]second|[a-z]+)[\s-]+century|"
+      rf"(?P<n2>\d{{1,2}}(?:st|nd|rd|th)|[Tt]wenty[\s-]first)[\s-]+century){_E}")
 def _century(m, ctx):
-    n = re.sub(r"[\s-]+", " ", m["n"].lower())
+    n = re.sub(r"[\s-]+", " ", (m["n"] or m["n2"]).lower())
     k = int(n[:-2]) if n[:-2].isdigit() else {"twenty first": 21, "twenty second": 22}.get(n) or ORDINAL.get(n)
     return ("DATE", f"{k - 1:02d}") if k else None
 
