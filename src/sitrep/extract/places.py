@@ -218,8 +218,8 @@ def _detect(parsed, gaz) -> list[_Mention]:
 
 
 def _capital_of(m: _Mention, text: str, gaz) -> None:
-    """"the Iraqi capital" is Baghdad: a demonym followed by "capital" names the country's capital
-    city (LGL and GeoWebNews mark the demonym alone, with the country's point)."""
+    """A demonym followed by "capital" names the country's capital city: "the Iraqi capital" is
+    Baghdad (LGL and GeoWebNews mark the demonym alone, with the country's point)."""
     if m.kind != "demonym" or not m.candidates:
         return
     tail = re.match(r"\s+capital\b", text[m.end:m.end + 12])
