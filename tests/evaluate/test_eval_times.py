@@ -38,3 +38,24 @@ def test_score_on_a_slice_of_timebank():
 
     s = score(shared_path("eval", "time", "timebank.jsonl"), limit=3)
     assert s["n_gold"] > 0 and 0.0 <= s["value.f1"] <= s["relaxed.f1"] <= 1.0
+
+
+@pytest.mark.model
+def test_rejected_documents_are_counted_not_silent(tmp_path, monkeypatch):
+    import json
+
+    from sitrep.evaluate import times as times_eval
+    from sitrep.extract import times as times_stage
+
+    gold = tmp_path / "g.jsonl"
+    gold.write_text(json.dumps({"id": "d1", "text": "Rebels attacked on Friday.", "published": "2020-02-14",
+                                "gold": {"times": [{"span": [19, 25], "type": "DATE", "value": "2020-02-14"}]}})
+                    + "\n", encoding="utf-8")
+    assert times_eval.score(gold)["n_rejected"] == 0
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a broken rule module")
+
+    monkeypatch.setattr(times_stage, "find_timexes", broken)
+    s = times_eval.score(gold)
+    assert s["n_rejected"] == 1 and "broken rule module" in s["first_rejection"] and s["value.f1"] == 0.0

@@ -71,18 +71,27 @@ def score_pairs(items) -> dict:
     return out | {"n_gold": n_gold, "n_pred": n_pred, "n_relaxed": relaxed}
 
 
-def predict(gold_docs: list[dict], *, options: Options = Options()) -> list[list[dict]]:
-    """sitrep's times for each gold document (gold stripped, only the times stage run)."""
+def predict(gold_docs: list[dict], *, options: Options = Options(), rejected: list | None = None
+            ) -> list[list[dict]]:
+    """sitrep's times for each gold document (gold stripped, only the times stage run); documents
+    the pipeline rejected get no times and are appended to ``rejected``."""
     from ..api import extract_documents
+    from ..records import Rejected
 
     fields = {f.name for f in dataclasses.fields(Document)}
     docs = [Document(**{k: v for k, v in d.items() if k in fields}) for d in gold_docs]
-    results = extract_documents(docs, options=dataclasses.replace(options, stages=("times",)))
+    results = list(extract_documents(docs, options=dataclasses.replace(options, stages=("times",))))
+    if rejected is not None:
+        rejected.extend(r for r in results if isinstance(r, Rejected))
     return [[t.to_dict() for t in getattr(r, "times", ())] for r in results]
 
 
 def score(gold_path, *, options: Options = Options(), limit: int | None = None) -> dict:
-    """TempEval-3 style scores of sitrep's times against a gold file (``limit``: first N documents)."""
+    """TempEval-3 style scores of sitrep's times against a gold file (``limit``: first N documents).
+    ``n_rejected`` counts documents the pipeline rejected (scored as predicting nothing): a broken
+    rule module once scored 0.0 here without a word."""
     gold_docs = list(read_gold(gold_path, "times"))[:limit]
-    predicted = predict(gold_docs, options=options)
-    return score_pairs(((d.get("gold") or {}).get("times", []), p) for d, p in zip(gold_docs, predicted))
+    rejected: list = []
+    predicted = predict(gold_docs, options=options, rejected=rejected)
+    scores = score_pairs(((d.get("gold") or {}).get("times", []), p) for d, p in zip(gold_docs, predicted))
+    return scores | {"n_rejected": len(rejected)} | ({"first_rejection": rejected[0].reason} if rejected else {})
