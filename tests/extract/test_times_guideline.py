@@ -219,3 +219,8 @@ def test_a_count_beside_a_unit_is_no_offset_and_never_breaks_an_article():
     assert _on(text, date(1987, 3, 2)) == {"a year ago": ("DATE", "1986")}
     assert _on("Revs 8,142,000\n\nYear\n\nShr 1.22 dlrs", FRI) == {}
     assert find_timexes("It began 90,000,000 weeks ago.", anchor=FRI) is not None
+
+
+def test_a_clock_range_takes_the_day_its_end_names():
+    got = _on("The polls are open from 9 a.m. to 5 p.m. Tuesday.", FRI, "future")
+    assert got == {"9 a.m.": ("TIME", "2020-02-18T09:00"), "5 p.m. Tuesday": ("TIME", "2020-02-18T17:00")}

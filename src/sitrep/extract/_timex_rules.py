@@ -1143,6 +1143,13 @@ def _merge_date_time(text: str, timexes: list[Timex]) -> list[Timex]:
                 out[-1] = Timex(p.start, t.end, "TIME", dv + "T" + tv.split("T", 1)[1])
                 continue
         out.append(t)
+    # "from 9 a.m. to 5 p.m. Tuesday": the range's first clock time is on the day its end names
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.type == b.type == "TIME" and isinstance(a.value, Anaphoric) and isinstance(b.value, str) and \
+                re.fullmatch(r"\d{4}-\d\d-\d\dT.+", b.value) and "T" in (a.value.fallback or "") and \
+                re.fullmatch(r"\s*(?:to|until|till|and|[-–])\s*", text[a.end:b.start]):
+            out[i] = Timex(a.start, a.end, "TIME", b.value.split("T")[0] + "T" + a.value.fallback.split("T", 1)[1])
     return out
 
 
