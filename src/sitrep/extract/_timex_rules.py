@@ -335,6 +335,11 @@ def resolve_season(anchor: date, code: str, relation: str) -> str:
     return f"{y}-{code}"
 
 
+def _month_number(name: str) -> int:
+    """January -> 1, "Sept." -> 9."""
+    return MONTH_NUM[name.lower().rstrip(".")]
+
+
 def _prev_word(m: re.Match) -> str:
     before = m.string[max(0, m.start() - 30): m.start()]
     words = re.findall(r"[\w$%'’.]+", before)
@@ -378,7 +383,7 @@ _RANGE_YEAR = re.compile(r"(?:\s*[-–]\s*|\s+(?:and|or|to|through)\s+)\d{1,2}(?
 def _month_day(m, ctx):
     # "Jan. 5-7, 2020": the year after the range is the first day's too
     year = m["year"] or (r[1] if (r := _RANGE_YEAR.match(_next_text(m, 30))) else None)
-    return _month_day_value(m, ctx, MONTH_NUM[m["month"].lower().rstrip(".")], int(m["d"]), year)
+    return _month_day_value(m, ctx, _month_number(m["month"]), int(m["d"]), year)
 
 
 def _month_day_value(m, ctx, month: int, day: int, year: Optional[str]):
@@ -416,12 +421,12 @@ def _second_day(m, ctx):
                       m.string[max(0, m.start() - 25): m.start()])
     if not first or _COUNTED.match(_next_text(m)):
         return None
-    return _month_day_value(m, ctx, MONTH_NUM[first["month"].lower().rstrip(".")], int(m["d"]), m["year"])
+    return _month_day_value(m, ctx, _month_number(first["month"]), int(m["d"]), m["year"])
 
 
 @rule(rf"{_B}{_MONTH}(?:\s+of)?,?\s+{_YEAR}{_E}")
 def _month_year(m, ctx):
-    return "DATE", f"{m['year']}-{MONTH_NUM[m['month'].lower().rstrip('.')]:02d}"
+    return "DATE", f"{m['year']}-{_month_number(m['month']):02d}"
 
 
 @rule(rf"{_B}{_MONTH_FULL}(?:\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?)?(?:\s+of)?,?\s+"
@@ -431,7 +436,7 @@ def _month_of_relative_year(m, ctx):
     if ctx.anchor is None:
         return "DATE", None
     y = ctx.anchor.year + {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
-    month = MONTH_NUM[m["month"].lower().rstrip(".")]
+    month = _month_number(m["month"])
     if not m["d"]:
         return "DATE", f"{y}-{month:02d}"
     return ("DATE", f"{y}-{month:02d}-{int(m['d']):02d}") if _valid(y, month, int(m["d"])) else None
@@ -497,12 +502,12 @@ _ONES = r"one|two|three|four|five|six|seven|eight|nine"
       needs=('nineteen', 'eighteen', 'thousand'))
 def _spelled_year(m, ctx):
     # broadcast transcripts write years out: "in nineteen ninety-six", "by the year two thousand"
-    if m["k"]:
-        if not (m["the"] or _prev_word(m) in ("in", "by", "since", "until", "of")) or _COUNTED.match(_next_text(m)):
-            return None  # "two thousand people"
-        return "DATE", str(2000 + (WORD_NUM[m["z"].lower()] if m["z"] else 0))
     if _COUNTED.match(_next_text(m)):
-        return None
+        return None  # "two thousand people"
+    if m["k"]:
+        if not (m["the"] or _prev_word(m) in ("in", "by", "since", "until", "of")):
+            return None  # "some two thousand marched"
+        return "DATE", str(2000 + (WORD_NUM[m["z"].lower()] if m["z"] else 0))
     y = m["y"].lower()
     n = 0 if y == "hundred" else sum(WORD_NUM[w] for w in re.split(r"[\s-]+", y))
     return "DATE", str((1900 if m["c"].lower() == "nineteen" else 1800) + n)
@@ -546,8 +551,7 @@ def _century(m, ctx):
       r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
       rf"August|September|October|November|December){_E}")
 def _relative(m, ctx):
-    if re.fullmatch(r"This\s+Week|Next\s+Week|Last\s+Week", m.group(0)) and not _SENTENCE_START.search(
-            m.string[max(0, m.start() - 4): m.start()]):
+    if re.fullmatch(r"This\s+Week|Next\s+Week|Last\s+Week", m.group(0)) and not _opens_sentence(m):
         return None  # "ABC's 'This Week'": a programme's title, capitalised mid-sentence
     rel = re.sub(r"\s+", " ", m["rel"].lower())
     what = re.sub(r"\s+", " ", m["what"].lower())
@@ -599,6 +603,11 @@ def _relative(m, ctx):
 
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"'’”]?\s+|\n\s*)[\"'“‘]?$")
+
+
+def _opens_sentence(m: re.Match) -> bool:
+    return _SENTENCE_START.search(m.string[max(0, m.start() - 4): m.start()]) is not None
+
 _COMPARED_WITH = ("from", "than", "over", "with", "versus", "vs.", "vs")
 # "compared with 50 cents a share last year": the comparison is open in the clause before
 _COMPARED = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|versus|vs\.|against)\b(?:[^.;]|\.\d)*$")
@@ -845,8 +854,7 @@ def _reference(m, ctx):
     if w == "current" and _prev_word(m) in ("electric", "electrical", "alternating", "direct", "ocean", "tidal", "warm",
                                             "cold", "strong", "air", "jet", "undersea", "river"):
         return None  # the noun: "an electric current flows"
-    if w == "now" and (re.match(r"-", _next_text(m)) or re.match(r"\s*,", _next_text(m)) and
-                       re.search(r"(?:^|[.!?][\"'’”]?\s+|\n\s*)[\"'“‘]?$", m.string[max(0, m.start() - 4): m.start()])):
+    if w == "now" and (re.match(r"-", _next_text(m)) or re.match(r"\s*,", _next_text(m)) and _opens_sentence(m)):
         return None  # "now-defunct"; a sentence opening "Now, ..." is a discourse marker
     if w.startswith(("recently", "lately", "the past")):
         return "DATE", "PAST_REF"
@@ -896,7 +904,7 @@ def _adverb_set(m, ctx):
         return None
     return "SET", {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "annually": "P1Y",
                    "hourly": "PT1H", "nightly": "XXXX-XX-XXTNI", "quarterly": "P3M", "biweekly": "P2W",
-                   "semiannually": "P6M", "semi-annually": "P6M", "bimonthly": "P2M"}[m["w"].lower()]
+                   "semiannually": "P6M", "semi-annually": "P6M", "bimonthly": "P2M"}[w]
 
 
 @rule(rf"{_B}(?i:(?P<f>once|twice|thrice|\w+\s+times)\s+(?:a|an|per|each|every)\s+){_UNIT}",
@@ -986,11 +994,12 @@ def _the_unit(m, ctx):
 def _year_end(m, ctx):
     # "by year-end", "by year's end": the end of the year reported in (TIDES: the year, mod END);
     # "since year-end" the end of the one before
-    if _prev_word(m) not in ("by", "at", "before", "until", "since", "around", "after", "from", "through", "till"):
+    prev = _prev_word(m)
+    if prev not in ("by", "at", "before", "until", "since", "around", "after", "from", "through", "till"):
         return None  # "year-end bonuses", "the year-end holidays"
     if ctx.anchor is None:
         return "DATE", None
-    return "DATE", str(ctx.anchor.year - (1 if _prev_word(m) == "since" else 0))
+    return "DATE", str(ctx.anchor.year - (1 if prev == "since" else 0))
 
 
 def _holiday_date(name: str, year: int) -> Optional[date]:
@@ -1006,16 +1015,14 @@ def _holiday_date(name: str, year: int) -> Optional[date]:
         return easter(year)
     if name == "good friday":
         return easter(year) - timedelta(days=2)
-    if name == "election day":
-        # US general elections: the Tuesday after the first Monday of November
-        first_monday = date(year, 11, 1) + timedelta(days=(0 - date(year, 11, 1).weekday()) % 7)
-        return first_monday + timedelta(days=1)
-    # nth weekday of a month (n = -1: the last)
-    month, weekday, n = {"thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4), "labor day": (9, 0, 1),
-                         "memorial day": (5, 0, -1), "martin luther king day": (1, 0, 3)}[name]
+    # nth weekday of a month (n = -1: the last), and days after it: US general elections fall on
+    # the Tuesday after the first Monday of November
+    month, weekday, n, after = {"thanksgiving": (11, 3, 4, 0), "thanksgiving day": (11, 3, 4, 0),
+                                "labor day": (9, 0, 1, 0), "memorial day": (5, 0, -1, 0),
+                                "martin luther king day": (1, 0, 3, 0), "election day": (11, 0, 1, 1)}[name]
     days = [date(year, month, d) for d in range(1, 32) if _valid(year, month, d) and
             date(year, month, d).weekday() == weekday]
-    return days[n if n < 0 else n - 1]
+    return days[n if n < 0 else n - 1] + timedelta(days=after)
 
 
 def _valid(y: int, m: int, d: int) -> bool:
@@ -1087,7 +1094,7 @@ _THE = re.compile(r"(?i:(?<![\w'’])the\s+)$")
 
 
 # "the week of March 6", "the day before last Tuesday": one date, related to the one named
-_RELATED_DAY = re.compile(r"(?i:(?<![\w'’])(?:the\s+)?(?:(?P<week>week(?P<end>end)?)\s+of|day\s+(?P<dir>before|after))\s+)$")
+_RELATED_DAY = re.compile(r"(?i:(?<![\w'’])(?:the\s+)?(?:(?P<week>week(?:end)?)\s+of|day\s+(?P<dir>before|after))\s+)$")
 
 
 def _related(value: str, week: str, k: int) -> Optional[str]:
