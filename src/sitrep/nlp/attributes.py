@@ -78,8 +78,8 @@ class FastAttributes:
         self._fields = tuple(_Field() for _ in FIELDS)
         # the ruler's own rule list: rule i is matcher key str(i), applied in order i
         self.patterns: list[tuple[int, int, int, list]] = []  # (rule, key hash, token index, tests)
-        for rule, index in enumerate(ruler.indices):
-            key = strings.add(str(rule))
+        self._keys = [strings.add(str(rule)) for rule in range(len(ruler.indices))]  # rule -> key hash
+        for rule, (index, key) in enumerate(zip(ruler.indices, self._keys)):
             for pattern in ruler.matcher.get(key)[1]:
                 if not pattern:
                     raise Unsupported("empty pattern")
@@ -147,8 +147,7 @@ class FastAttributes:
     def matches(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         """The stock ruler's ``match(doc)``: (rule, key, start, end), sorted."""
         rows = self._rows(doc)
-        keys = self._strings
-        out = [(rule, keys[str(rule)], i, i + 1) for i, (single, _) in enumerate(rows) for rule in single]
+        out = [(rule, self._keys[rule], i, i + 1) for i, (single, _) in enumerate(rows) for rule in single]
         out.extend(self._longer(rows))
         return sorted(out)
 
