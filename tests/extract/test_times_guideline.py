@@ -224,3 +224,10 @@ def test_a_count_beside_a_unit_is_no_offset_and_never_breaks_an_article():
 def test_a_clock_range_takes_the_day_its_end_names():
     got = _on("The polls are open from 9 a.m. to 5 p.m. Tuesday.", FRI, "future")
     assert got == {"9 a.m.": ("TIME", "2020-02-18T09:00"), "5 p.m. Tuesday": ("TIME", "2020-02-18T17:00")}
+
+
+def test_no_length_across_a_table_heading_and_no_shift_past_the_calendar():
+    from sitrep.extract._timex_rules import shift_value
+
+    assert _on("Revs 812\n\nYear\n\nShr 1.22 dlrs", FRI) == {}  # a figure above the heading "Year"
+    assert shift_value("1990-05-15", "week", -10**8) is None

@@ -100,3 +100,9 @@ def test_a_lost_full_stop_and_a_city_suffix(gaz):
 def test_capitals(gaz):
     assert gaz.capital("IRQ").name == "Baghdad" and gaz.capital("SDN").name == "Khartoum"
     assert gaz.capital("XXX") is None and gaz.capital(None) is None
+
+
+def test_a_curated_region_takes_the_code_its_towns_carry(gaz):
+    ontario = [c for c in gaz.lookup("Ontario") if c.feature == "admin1"][0]
+    toronto = max((c for c in gaz.lookup("Toronto") if c.country == "CAN"), key=lambda c: c.population)
+    assert ontario.country == "CAN" and ontario.admin1 == toronto.admin1
