@@ -157,6 +157,11 @@ class ActorRef(Record):
 class PlaceRef(Record):
     name: str
     geonameid: Optional[int] = None
+    part: Optional[str] = None  # "north" for "northern Iraq" (see Place.part)
+
+    @classmethod
+    def of(cls, place: "Place") -> "PlaceRef":
+        return cls(name=place.name or place.text, geonameid=place.geonameid, part=place.part)
 
 
 @dataclass(frozen=True)
@@ -208,6 +213,12 @@ class Place(Record):
     feature: Optional[str] = None  # country|admin1|city|region|other
     name: Optional[str] = None  # gazetteer name
     kind: Optional[str] = None  # toponym|demonym|metonym|facility
+    # a compass part named with the place ("northern Iraq", "the south of France", "Syria's
+    # north-east"): north|north-east|...|central, and the part's point when the gazetteer
+    # knows the area's extent (countries and first-level regions); lat/lon stay the place's
+    part: Optional[str] = None
+    part_lat: Optional[float] = None
+    part_lon: Optional[float] = None
 
 
 @dataclass(frozen=True)

@@ -106,6 +106,19 @@ def test_quoted_event_links_quote_and_place(parse):
 
 
 @pytest.mark.model
+def test_the_dateline_place_yields_to_the_sentence_s_own(parse):
+    text = "BAGHDAD (Reuters) - Militants attacked an army base in northern Iraq.\n\nPolice arrested 12 protesters."
+    b, i = text.index("BAGHDAD"), text.index("Iraq")
+    places = (Place(text="BAGHDAD", span=(b, b + 7), geonameid=98182, name="Baghdad", country="IRQ"),
+              Place(text="Iraq", span=(i, i + 4), geonameid=99237, name="Iraq", country="IRQ", part="north"))
+    attack, bomb = _run(parse, text, places=places)
+    assert (attack.place.geonameid, attack.place.part) == (99237, "north")
+    assert bomb.place.name == "Iraq" and bomb.place_basis == "context"
+    alone = _run(parse, "BAGHDAD (Reuters) - Police arrested 12 protesters.", places=places[:1])
+    assert alone[0].place.geonameid == 98182  # with no other place, the dateline's stands in
+
+
+@pytest.mark.model
 def test_nested_triggers_fold_into_their_governor(parse):
     events = _run(parse, "Iran threatened to attack American bases in the region.")
     assert [v.type for v in events] == ["THREATEN"]

@@ -93,3 +93,22 @@ def test_the_oceans_are_no_american_counties(parse):
     assert got["Atlantic"].feature == "region" and got["Pacific"].name == "Pacific Ocean"
     towns = [p for p in _places(parse, "He moved to Atlantic, Iowa.") if p.text == "Atlantic"]
     assert towns and towns[0].feature == "city" and towns[0].country == "USA"
+
+
+def test_compass_parts_keep_the_place_and_add_the_part(parse):
+    text = ("Fighting spread across northern Iraq, and a base in central Iraq was shelled. Aid reached "
+            "the north-east of Syria, Iraq's south and south-east Turkey, 30 km south of Baghdad. "
+            "Officials in South Korea, West Germany and North Texas said so, and Chile's central bank agreed.")
+    places = _places(parse, text)
+    parts = [(p.text, p.part) for p in places]
+    assert parts[:5] == [("Iraq", "north"), ("Iraq", "central"), ("Syria", "north-east"), ("Iraq", "south"),
+                         ("Turkey", "south-east")]
+    got = _by_text(places)
+    assert got["Baghdad"].part is None  # a direction away from the city, not a part of it
+    assert got["South Korea"].part is None and got["Texas"].part == "north"
+    assert got["Germany"].part is None and got["Chile"].part is None  # a state's name; a bank
+    assert "south-east" not in got  # the compass word alone is no place
+    north = places[0]
+    # the place keeps its own point (what LGL and GeoWebNews score); the part's lies near Mosul
+    assert (north.lat, north.lon) == (33.0, 44.0)
+    assert 35.5 < north.part_lat < 37.0 and 42.5 < north.part_lon < 45.0

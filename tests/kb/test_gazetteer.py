@@ -106,3 +106,23 @@ def test_a_curated_region_takes_the_code_its_towns_carry(gaz):
     ontario = [c for c in gaz.lookup("Ontario") if c.feature == "admin1"][0]
     toronto = max((c for c in gaz.lookup("Toronto") if c.country == "CAN"), key=lambda c: c.population)
     assert ontario.country == "CAN" and ontario.admin1 == toronto.admin1
+
+
+def test_part_points_follow_the_land_not_the_town_count():
+    import numpy as np
+
+    from sitrep.kb.gazetteer import PARTS, _part_points
+
+    # a 10 x 10 degree square of towns, with a crowd of extra towns in its north-west corner
+    grid = [(la + 0.5, lo + 0.5) for la in range(10) for lo in range(10)]
+    crowd = [(9.0 + i / 100, 0.5 + i / 100) for i in range(200)]
+    lat, lon = (np.array(v) for v in zip(*(grid + crowd)))
+    xy = _part_points(lat, lon)
+    point = {p: (xy[2 * i], xy[2 * i + 1]) for i, p in enumerate(PARTS)}
+    assert point["north"][0] > 7 and 3 < point["north"][1] < 7  # the crowd counts once, as its cell
+    assert point["east"][1] > 7 and point["west"][1] < 3 and point["south"][0] < 3
+    assert all(3 < v < 7 for v in point["central"])
+    # across the antimeridian, east and west are the two sides of the date line
+    xy = _part_points(lat, np.where(lon < 5, lon + 175, lon - 185))
+    east, west = xy[2 * PARTS.index("east") + 1], xy[2 * PARTS.index("west") + 1]
+    assert east < -175 and 175 < west

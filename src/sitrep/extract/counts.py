@@ -185,7 +185,7 @@ def _place(doc, found, sentence, start: int, end: int) -> PlaceRef | None:
         return (sentence.start_char <= offset < sentence.end_char and not start <= offset < end
                 and _located(doc, offset))
 
-    located = sorted((p.span[0], PlaceRef(name=p.name or p.text, geonameid=p.geonameid))
+    located = sorted((p.span[0], PlaceRef.of(p))
                      for p in found.places if p.kind != "demonym" and fits(p.span[0]))
     if not located:
         # without resolved places, the document's place entities stand in (no geonameid)

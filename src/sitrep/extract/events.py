@@ -344,6 +344,17 @@ def _or_face(tok, *, own: bool = False) -> bool:
     return any(w in ("face", "faces", "facing") and before[:k][-1:] == ["or"] for k, w in enumerate(before))
 
 
+# "BAGHDAD (Reuters) -", "HAVANA (AP) --", "WASHINGTON, March 12 (Xinhua) --": where the reporter
+# filed from. "BAGHDAD (Reuters) - Militants attacked a base in northern Iraq" took place in Iraq;
+# the dateline's place stands in only when the sentence names no other.
+_DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z.'\-]{2,}(?: [A-Z][A-Z.'\-]+){0,3}(?:,[ A-Za-z.']{1,30}){0,2}"
+                       r"(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([A-Za-z .&/]{1,30}\))?\s*(?:--?|[\u2013\u2014_])")
+
+
+def _in_dateline(x, datelines: list[tuple[int, int]]) -> bool:
+    return any(a <= x.span[0] < b for a, b in datelines)
+
+
 def _dated(spans, sent) -> list:
     return [x for x in spans if sent.start_char <= x.span[0] < sent.end_char]
 
@@ -400,6 +411,7 @@ def extract_events(parsed, found) -> tuple[Event, ...]:
     quotes = list(found.quotes)
     events: list[Event] = []
     last_date = last_place = None
+    datelines = [m.span() for m in _DATELINE.finditer(parsed.text)]
     for sent in doc.sents:
         if parsed.in_header(sent.start_char):
             continue
@@ -498,7 +510,9 @@ def extract_events(parsed, found) -> tuple[Event, ...]:
             if ptype == "ASSAULT" and crowd & CROWD:
                 code, (ptype, mode) = "145", to_plover("145")  # CAMEO's violent protest: a riot
             target = _domestic(source, target)
-            when, where = _nearest(_own_times(s_times, tok), tok), _nearest(s_places, tok)
+            when = _nearest(_own_times(s_times, tok), tok)
+            where = _nearest([p for p in s_places if not _in_dateline(p, datelines)], tok) or \
+                _nearest(s_places, tok)
             if source and source[0].sector and not any(a.code for a in source) and where and where.country:
                 # "demonstrators protested in Belgrade": local people of the place it happened in
                 source = (source[0].replace(code=where.country),) + source[1:]
@@ -520,7 +534,7 @@ def extract_events(parsed, found) -> tuple[Event, ...]:
                 sentence=(sent.start_char, sent.end_char),
                 source=source, target=target,
                 modality=mod, date=date, date_basis=date_basis,
-                place=PlaceRef(name=place.name or place.text, geonameid=place.geonameid) if place else None,
+                place=PlaceRef.of(place) if place else None,
                 place_basis=place_basis, quote=quote,
                 confidence={"core": 0.8, "pattern": 0.7}.get(basis, 0.5)))
         # the story's current date moves with the dates its events took; only a sentence with no

@@ -45,6 +45,20 @@ INSTITUTION_WORDS = frozenset({"fire", "police", "station", "department", "count
                                "avenue", "park", "center", "centre", "university", "college", "district"})
 METONYM_MIN_POP = 1_000_000
 
+# compass parts: "northern Iraq", "north-east Syria", "the south of France", "the western part of
+# the Caucasus", "Iraq's north". Without "the" or a part noun, "south of Baghdad" is a direction
+# away from the place (a town 20 km south of it), not a part of it.
+_DIR = r"(?:north|south)[\s-]?(?:east|west)(?:ern)?|(?:north|south|east|west)(?:ern)?"
+_PART_BEFORE = re.compile(
+    rf"(?i)(?:\b(?:far[\s-]+)?(?P<adj>{_DIR})[\s-]+"
+    rf"|\b(?P<adj2>central)\s+"
+    rf"|\bthe\s+(?:far[\s-]+)?(?P<noun>{_DIR}|centre|center)\s+of\s+(?:the\s+)?"
+    rf"|\b(?P<adj3>{_DIR}|central)\s+(?:parts?|half|corner|tip|reaches|regions?|areas?|provinces|districts)"
+    rf"\s+of\s+(?:the\s+)?)$")
+# not "central" after the name: "Peking's central telephone office", "Chile's central bank"
+_PART_AFTER = re.compile(rf"(?i)^['\u2019]s\s+(?:far[\s-]+)?(?P<adj>{_DIR})\b")
+PART_FEATURES = ("country", "admin1", "admin2", "region", "city")
+
 
 @dataclass
 class _Mention:
@@ -118,6 +132,13 @@ def _narrow(doc, gaz, common: frozenset, a: int, b: int, s: int, e: int):
     return s, e, []
 
 
+def _compass(toks) -> bool:
+    """Lower-case compass words alone ("south-east"); capitalised, they may name a region ("the North
+    West" of South Africa), which GeoWebNews marks."""
+    return all(t.is_punct or t.is_lower and re.fullmatch(_DIR + "|central|centre|center|the|far", t.text)
+               for t in toks)
+
+
 def _detect(parsed, gaz) -> list[_Mention]:
     doc, text = parsed.doc, parsed.text
     mentions: list[_Mention] = []
@@ -150,9 +171,10 @@ def _detect(parsed, gaz) -> list[_Mention]:
                     # toponym, and LGL and GeoWebNews mark it as one
                     s, e, cands = _narrow(doc, gaz, common, a, b, s, e)
                     kind = "toponym"
-                if not cands and (ent.label_ == "FAC" or b - a == 1):
+                if not cands and (ent.label_ == "FAC" or b - a == 1 or _compass(doc[a:b])):
                     # streets and buildings the gazetteer does not know; a lone unknown
-                    # word is more often a surname or brand the model took for a place
+                    # word is more often a surname or brand the model took for a place; and
+                    # "south-east" is the part of the place that follows it, not a place
                     continue
                 if any(c.match == "demonym" for c in cands):
                     # "Canadian" the adjective, not Canadian, Texas
@@ -385,12 +407,46 @@ def _metonym(parsed, m: _Mention) -> bool:
     return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in METONYM_HEADS
 
 
-def _place(m: _Mention, kind: str) -> Place:
+def _direction(word: str) -> str:
+    """"northeastern", "North-East", "centre" -> "north-east", "central"."""
+    w = re.sub(r"[\s-]", "", word.lower())
+    if w in ("central", "centre", "center"):
+        return "central"
+    w = w[:-3] if w.endswith("ern") else w
+    return w if w in ("north", "south", "east", "west") else f"{w[:5]}-{w[5:]}"
+
+
+def _part(m: _Mention, text: str, gaz) -> tuple[str | None, tuple[float, float] | None]:
+    """The compass part of the place the text names, and that part's point if known."""
+    if m.pick is None or m.pick.feature not in PART_FEATURES or m.kind == "facility":
+        return None, None
+    before = _PART_BEFORE.search(text[max(0, m.start - 40):m.start])
+    after = _PART_AFTER.match(text[m.end:m.end + 30])
+    hit = before or after
+    if hit is None:
+        return None, None
+    word = next(g for g in hit.groups() if g)
+    if before and (before.group("adj") or before.group("adj2")):
+        if gaz.lookup(f"{word} {m.text}"):
+            return None, None  # "South Korea", "Western Australia": a name of its own
+        if word in ("North", "South", "East", "West") and m.pick.feature not in ("city", "admin1"):
+            # "West Germany", "East Timor", "North Island": a capitalised bare compass word names a
+            # country or island of its own; before a town or state it is a part ("North Texas")
+            return None, None
+    elif before and text[m.end:m.end + 2] in ("'s", "\u2019s"):
+        return None, None  # "the centre of Chile's mining region" is the region's centre
+    direction = _direction(word)
+    return direction, gaz.part(m.pick, direction)
+
+
+def _place(m: _Mention, kind: str, text: str, gaz) -> Place:
     p = m.pick
     if p is None:
         return Place(text=m.text, span=(m.start, m.end), feature="other", kind=kind)
+    part, point = _part(m, text, gaz)
     return Place(text=m.text, span=(m.start, m.end), geonameid=p.geonameid, lat=p.lat, lon=p.lon,
-                 country=p.country, feature=FEATURE_OUT.get(p.feature, p.feature), name=p.name, kind=kind)
+                 country=p.country, feature=FEATURE_OUT.get(p.feature, p.feature), name=p.name, kind=kind,
+                 part=part, part_lat=point[0] if point else None, part_lon=point[1] if point else None)
 
 
 def extract_places(parsed, found) -> tuple[Place, ...]:
@@ -417,5 +473,5 @@ def extract_places(parsed, found) -> tuple[Place, ...]:
             if m.pick.feature == "city" and not m.pick.capital and m.pick.population < METONYM_MIN_POP:
                 continue  # "Denton said": a person the model took for a town
             kind = "metonym"
-        out.append(_place(m, kind))
+        out.append(_place(m, kind, parsed.text, gaz))
     return tuple(out)

@@ -30,7 +30,7 @@ import numpy as np
 
 from ..errors import E, SitrepError
 
-VERSION = 12  # bump when the index layout or the build rules change
+VERSION = 13  # bump when the index layout or the build rules change
 EXTRA = Path(__file__).with_name("data") / "gazetteer_extra.tsv"
 
 # how a name matched a place: its own name, a GeoNames alternate name, a curated
@@ -44,6 +44,13 @@ ADMIN1_POP = 3_000_000
 ADMIN2_POP = 60_000
 REGION_POP = 500_000_000
 ALT_MIN_POP = 15_000
+
+# compass parts of a country or first-level region ("northern Iraq", "the south of France"):
+# each part's point is the mean of the area's towns in that third of its extent (a corner:
+# both thirds; "central": the middle of both), so "northern Iraq" lands near Mosul and Erbil
+# rather than on Iraq's centre. Areas with fewer towns than PART_MIN_TOWNS get none.
+PARTS = ("north", "north-east", "east", "south-east", "south", "south-west", "west", "north-west", "central")
+PART_MIN_TOWNS = 12
 
 
 @dataclass(frozen=True)
@@ -341,7 +348,69 @@ def _build() -> dict:
     alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     alpha3["XK"] = "XKX"
     return {"rows": b.rows, "index": b.index, "alpha3": alpha3, "countries": country_rows, "admin1": admin1_rows,
-            "capitals": capital_rows}
+            "capitals": capital_rows, "parts": _parts(b.rows, country_rows, admin1_rows)}
+
+
+def _part_points(lat: np.ndarray, lon: np.ndarray) -> list[float]:
+    """(lat, lon) for each of PARTS from an area's town points; NaN where a part has no towns."""
+    wrap = lon.max() - lon.min() > 180  # across the antimeridian (Russia, Fiji, the US with Alaska)
+    if wrap:
+        lon = lon % 360
+    # the 3rd to 97th percentiles bound the area: an outlying island (Hawaii for the US) neither
+    # stretches the thirds nor pulls a part's point out to sea
+    (la0, la1), (lo0, lo1) = np.percentile(lat, [3, 97]), np.percentile(lon, [3, 97])
+    dla, dlo = max(la1 - la0, 1e-6), max(lo1 - lo0, 1e-6)
+    keep = (lat >= la0 - dla / 10) & (lat <= la1 + dla / 10) & (lon >= lo0 - dlo / 10) & (lon <= lo1 + dlo / 10)
+    lat, lon = lat[keep], lon[keep]
+    # towns crowd where people do (Iraq's towns are thickest in the north): each cell of a 12 x 12
+    # grid over the area counts once, at its towns' mean, so a part's point follows the land
+    cell = (np.clip(((lat - la0) / dla * 12).astype(int), -2, 13) * 16
+            + np.clip(((lon - lo0) / dlo * 12).astype(int), -2, 13))
+    _, inverse, n = np.unique(cell, return_inverse=True, return_counts=True)
+    lat, lon = np.bincount(inverse, lat) / n, np.bincount(inverse, lon) / n
+    thirds = []
+    for cut in (1 / 3, 1 / 2):
+        ns = np.where(lat >= la1 - dla * cut, 1, np.where(lat <= la0 + dla * cut, -1, 0))
+        ew = np.where(lon >= lo1 - dlo * cut, 1, np.where(lon <= lo0 + dlo * cut, -1, 0))
+        points = []
+        for part in PARTS:
+            sel = np.ones(len(lat), dtype=bool)
+            if part not in ("east", "west"):
+                sel &= ns == (1 if "north" in part else -1 if "south" in part else 0)
+            if part not in ("north", "south"):
+                sel &= ew == (1 if "east" in part else -1 if "west" in part else 0)
+            points.append((float(lat[sel].mean()), float(lon[sel].mean())) if sel.any() else None)
+        # a narrow area's corner third can be empty (Chile's north-east): its halves stand in
+        thirds = [t if t is not None else h for t, h in zip(thirds, points)] if thirds else points
+    if thirds[-1] is None:  # no town in the middle ninth (Syria's desert): the area's own middle
+        thirds[-1] = (float(lat.mean()), float(lon.mean()))
+    # a corner with no land even by halves (Chile's north-west is sea): its first side's point
+    thirds = [p if p is not None else thirds[PARTS.index(PARTS[i].split("-")[0])] for i, p in enumerate(thirds)]
+    out: list[float] = []
+    for p in thirds:
+        if p is None:
+            out += [math.nan, math.nan]
+        else:
+            out += [round(p[0], 3), round(p[1] - 360 if wrap and p[1] > 180 else p[1], 3)]
+    return out
+
+
+def _parts(rows: list[tuple], country_rows: dict, admin1_rows: dict) -> dict[str, list[float]]:
+    """Part points keyed "IQ" (a country) or "US-TX" (a first-level region)."""
+    from collections import defaultdict
+
+    towns: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for r in rows:
+        if r[5] == "city":
+            towns[r[4]].append((r[2], r[3]))
+            towns[f"{r[4]}-{r[6]}"].append((r[2], r[3]))
+    out = {}
+    for key in list(country_rows) + list(admin1_rows):
+        points = towns.get(key, ())
+        if len(points) >= PART_MIN_TOWNS:
+            xy = np.array(points, dtype=np.float64)
+            out[key] = _part_points(xy[:, 0], xy[:, 1])
+    return out
 
 
 # The cache is one flat file that every process maps read-only, so the OS shares its pages
@@ -398,13 +467,15 @@ def _pack(table: dict, fh) -> None:
     arrays["hit_at"] = np.cumsum([0] + [len(h) for h in hits], dtype=np.uint32)
     # a key's hits keep their build order: resolution breaks ties by it
     arrays["hits"] = np.array([row << 3 | match for h in hits for row, match in h], dtype=np.uint32)
+    parts = table.get("parts", {})
+    arrays["part_xy"] = np.array([v for xy in parts.values() for v in xy], dtype=np.float32)
     layout, offset = {}, 0
     for col, arr in arrays.items():
         layout[col] = [arr.dtype.char, offset, len(arr)]
         offset += _aligned(arr.nbytes)
     header = json.dumps({"arrays": layout, "tables": tables, "alpha3": table["alpha3"],
                          "countries": table["countries"], "admin1": table["admin1"],
-                         "capitals": table.get("capitals", {})}).encode("utf-8")
+                         "capitals": table.get("capitals", {}), "part_keys": list(parts)}).encode("utf-8")
     head = MAGIC + len(header).to_bytes(8, "little") + header
     fh.write(head.ljust(_aligned(len(head)), b"\0"))
     for arr in arrays.values():
@@ -460,6 +531,8 @@ class Gazetteer:
         self._countries = head["countries"]
         self._admin1 = head["admin1"]
         self._capitals = head.get("capitals", {})
+        self._part_at = {k: i * 2 * len(PARTS) for i, k in enumerate(head.get("part_keys", ()))}
+        self._part_xy = cols.get("part_xy")
 
     def __len__(self) -> int:
         return len(self._gid)
@@ -505,6 +578,18 @@ class Gazetteer:
         """The national capital of a country given by its ISO alpha-3 code."""
         row = self._capitals.get(self._iso2_of.get(iso3))
         return None if row is None else self._candidate(row, NAME)
+
+    def part(self, c: Candidate, direction: str) -> Optional[tuple[float, float]]:
+        """The point of a compass part ("north", "south-east", "central") of a country or
+        first-level region, or None when the area has too few towns to tell its parts."""
+        iso2 = self._iso2_of.get(c.country)
+        key = iso2 if c.feature == "country" else f"{iso2}-{c.admin1}" if c.feature == "admin1" else None
+        at = self._part_at.get(key) if iso2 and direction in PARTS else None
+        if at is None:
+            return None
+        at += 2 * PARTS.index(direction)
+        lat, lon = self._part_xy[at], self._part_xy[at + 1]
+        return None if lat != lat else (round(lat, 3), round(lon, 3))
 
     def admin1(self, iso2: str, code: str) -> Optional[Candidate]:
         row = self._admin1.get(f"{iso2}-{code}")
