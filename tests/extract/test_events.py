@@ -1,6 +1,8 @@
 """Events: the CAMEO/PLOVER tables, trigger coding, arguments, modality, date and place."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from sitrep.kb import cameo
@@ -116,6 +118,24 @@ def test_the_dateline_place_yields_to_the_sentence_s_own(parse):
     assert bomb.place.name == "Iraq" and bomb.place_basis == "context"
     alone = _run(parse, "BAGHDAD (Reuters) - Police arrested 12 protesters.", places=places[:1])
     assert alone[0].place.geonameid == 98182  # with no other place, the dateline's stands in
+
+
+def _at(text, name, gid, nth=0):
+    s = [m.start() for m in re.finditer(rf"\b{name}\b", text)][nth]
+    return Place(text=name, span=(s, s + len(name)), geonameid=gid, name=name)
+
+
+@pytest.mark.model
+def test_a_place_that_qualifies_or_acts_is_no_venue(parse):
+    text = ("Allies contributed to USA military efforts in Iraq. The issues collided in Iraq, where the US "
+            "killed a general. Russia attacked Ukraine. The US-led coalition sent troops.")
+    places = (_at(text, "USA", 1), _at(text, "Iraq", 2), _at(text, "Iraq", 2, 1), _at(text, "US", 1, 0),
+              _at(text, "Russia", 3), _at(text, "Ukraine", 4), _at(text, "US", 1, 1))
+    got = {v.trigger.text: v for v in _run(parse, text, places=places)}
+    assert got["contributed"].place.geonameid == 2  # not "USA military efforts"
+    assert got["killed"].place.geonameid == 2  # not the US, which killed
+    assert got["attacked"].place.geonameid == 4  # force used on a country is used in it
+    assert got["sent"].place_basis == "context"  # "US-led" says whose coalition, not where
 
 
 @pytest.mark.model

@@ -29,6 +29,8 @@ def test_fractions_go_to_the_next_unit_and_decades_to_years(n, unit, expected):
 
 @pytest.mark.parametrize("expression, expected", [
     ("4 1/2 hours", ("DURATION", "PT4H30M")),
+    ("8-1/2 years", ("DURATION", "P8Y6M")),  # Reuters writes mixed numbers with a hyphen
+    ("2-3/4 hours", ("DURATION", "PT2H45M")),
     ("a day and a half", ("DURATION", "P1DT12H")),
     ("two more weeks", ("DURATION", "P2W")),
     ("three straight days", ("DURATION", "P3D")),
@@ -129,6 +131,18 @@ def test_a_daily_newspaper_is_no_frequency_but_a_daily_rally_is():
     assert _on("The Communist Party daily Granma said so, and the daily said more.", FRI) == {}
     assert _on("It has become a daily public rally.", FRI) == {"daily": ("SET", "P1D")}
     assert _on("The quarterly results were weak.", FRI) == {}
+    # a newspaper's name: "daily" before a name, or "Daily" inside one
+    assert _on("He told the semi-official daily Al-Ittihad so. The People's Daily agreed.", FRI) == {}
+    assert _on("Protesters gather daily outside the home.", FRI) == {"daily": ("SET", "P1D")}
+    assert _on("They meet daily Monday through Friday.", FRI)["daily"] == ("SET", "P1D")
+
+
+def test_a_span_before_a_pause_counts_back_like_earlier():
+    # "down from 371,064 dlrs a year before," is a year earlier; "a year before the vote" is a
+    # DURATION with its signal
+    assert _on("Net fell from 371,064 dlrs a year before, on lower sales.", FRI) == {
+        "a year before": ("DATE", "2019")}
+    assert _on("He resigned a year before the vote.", FRI) == {"a year": ("DURATION", "P1Y")}
 
 
 def test_titles_and_names_that_look_like_times():

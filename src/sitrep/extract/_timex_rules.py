@@ -54,7 +54,7 @@ _OPT_WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
 _NUMW = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|"
          r"seven|eight|nine)(?![a-z]))?|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|eleven|"
          r"twelve|one|two|three|four|five|six|seven|eight|nine|ten)(?![a-z])")
-_NUM = (rf"(?P<num>(?i:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\s+1/2|½)|\d+(?:\.\d+)?|{_NUMW}|a\s+few|a\s+couple(?:\s+of)?|"
+_NUM = (rf"(?P<num>(?i:\d{{1,3}}(?:,\d{{3}})+|\d+(?:[\s-]+[13]/4|[\s-]+1/2|[½¼¾])|\d+(?:\.\d+)?|{_NUMW}|a\s+few|a\s+couple(?:\s+of)?|"
         r"couple\s+of|several|few|many|half\s+an?|an?\s+half|an?))")
 _UNIT_WORDS = (r"(?i:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|"
                r"centur(?:y|ies)|millenni(?:um|a))")
@@ -119,8 +119,9 @@ def _num(text: Optional[str]) -> Optional[float]:
     t = re.sub(r"[\s-]+", " ", text.lower()).strip().replace(",", "")
     if re.fullmatch(r"\d+(?:\.\d+)?", t):
         return float(t)
-    if re.fullmatch(r"\d+(?: 1/2|½)", t):  # "4 1/2 hours"
-        return int(re.match(r"\d+", t)[0]) + 0.5
+    frac = re.fullmatch(r"(\d+) ?(1/2|1/4|3/4|½|¼|¾)", t)
+    if frac:  # "4 1/2 hours", Reuters' "8-1/2 years"
+        return int(frac[1]) + {"1/2": .5, "½": .5, "1/4": .25, "¼": .25, "3/4": .75, "¾": .75}[frac[2]]
     if t in ("a", "an"):
         return 1
     if t.startswith(("half", "a half", "an half")):
@@ -679,8 +680,12 @@ def _weekday_set(m, ctx):
 # no "later": in "three days later" it relates the duration to a reference time, as "after" does (a
 # TimeML signal), and "three days" is the DURATION
 @rule(rf"{_B}{_NUM}(?P<and>(?i:\s+and\s+a\s+half))?[\s-]+{_UNIT}(?P<and2>(?i:\s+and\s+a\s+half))?"
-      rf"\s+(?P<dir>(?i:ago|earlier|from\s+now|hence)){_E}", needs=('ago', 'earlier', 'now', 'hence'))
+      rf"\s+(?P<dir>(?i:ago|earlier|from\s+now|hence|before(?=\s*(?:[,.;:)]|$)))){_E}",
+      needs=('ago', 'earlier', 'now', 'hence', 'before'))
 def _offset(m, ctx):
+    # "down from 371,064 dlrs a year before." is "a year earlier"; "a year before the vote" is a
+    # DURATION and its signal, left to the duration rule
+    direction = "earlier" if m["dir"].lower() == "before" else m["dir"].lower()
     unit = _unit(m["unit"])
     if "," in m["num"] and not m["unit"].lower().endswith("s"):
         return None  # "292,000 week ago": a count compared with a week ago, not 292,000 weeks
@@ -690,23 +695,23 @@ def _offset(m, ctx):
     if n is not None and unit in ("year", "week") and not float(n).is_integer():
         # "a year and a half ago" is 18 months back, at month granularity
         unit, n = ("month", n * 12) if unit == "year" else ("day", n * 7)
-    later = m["dir"].lower() not in ("ago", "earlier")
+    later = direction not in ("ago", "earlier")
     if n is None:
         return "DATE", "FUTURE_REF" if later else "PAST_REF"
     k = int(n) if float(n).is_integer() else None
     if ctx.anchor is None:
-        return "DATE", None if k is None or m["dir"].lower() in ("ago", "from now", "hence") else Anaphoric(
+        return "DATE", None if k is None or direction in ("ago", "from now", "hence") else Anaphoric(
             lambda ref: shift_value(ref, unit, k if later else -k), None)
     if k is None:
         return "DATE", "FUTURE_REF" if later else "PAST_REF"
     k = k if later else -k
     deictic = shift(ctx.anchor, unit, k)
-    if unit == "year" and m["dir"].lower() in ("ago", "earlier"):
+    if unit == "year" and direction in ("ago", "earlier"):
         # "profit rose from a year ago/earlier" after "the third quarter": that quarter a year back,
         # the granularity the comparison is made at (TimeBank's financial convention); a year
         # before a plain date is the year before the document's
         return "DATE", _compared_year(k, deictic)
-    if m["dir"].lower() in ("ago", "from now", "hence"):
+    if direction in ("ago", "from now", "hence"):
         return "DATE", deictic
     return "DATE", Anaphoric(lambda ref: shift_value(ref, unit, k), deictic)
 
@@ -897,6 +902,9 @@ def _adverb_set(m, ctx):
     w, after = m["w"].lower(), _next_text(m)
     if re.search(r"[A-Z][\w.]*\s+$", m.string[max(0, m.start() - 20): m.start()]) and _PAPER_FOLLOWS.match(after):
         return None  # "the Communist Party daily Granma": a newspaper
+    if m["w"][0].isupper() and not re.search(r"(?:^|[.!?\n]\s*)$", m.string[max(0, m.start() - 3):m.start()]) or \
+            re.match(rf"\s+(?!{_MONTH}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)[A-Z][\w'-]", after) and _prev_word(m) not in ("published", "issued", "updated", "open"):
+        return None  # "the People's Daily", "the semi-official daily Al-Ittihad": a newspaper's name
     if _prev_word(m) in ("a", "the", "this", "that") and not re.match(r"\s+basis\b", after) and (
             w != "daily" or _PAPER_FOLLOWS.match(after)):
         # "a weekly", "the daily said" are newspapers and "the quarterly results" a period's (TimeBank leaves

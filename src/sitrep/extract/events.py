@@ -355,6 +355,27 @@ def _in_dateline(x, datelines: list[tuple[int, int]]) -> bool:
     return any(a <= x.span[0] < b for a, b in datelines)
 
 
+def _actor_of(p, tok) -> bool:
+    """A place that acts or is acted on ("where the US killed", "attacked Iran", "by Iraq") is an
+    actor of this event, not where it happened."""
+    span = tok.doc.char_span(p.span[0], p.span[1], alignment_mode="expand")
+    r = span.root if span is not None and len(span) else None
+    if r is None:
+        return False
+    if r.dep_ == "pobj" and r.head.lower_ == "by":
+        r = r.head
+    return r.head.i == tok.i and r.dep_ in ("nsubj", "nsubjpass", "dobj", "agent")
+
+
+def _venue(p, doc) -> bool:
+    """Whether a place can be where something happened: not one that qualifies a noun ("U.S.
+    President", "USA military efforts", "the US-led coalition"), which says whose, not where."""
+    if re.match(r"\s?-\s?[a-z]+ed\b", doc.text[p.span[1]:p.span[1] + 12]):
+        return False
+    span = doc.char_span(p.span[0], p.span[1], alignment_mode="expand")
+    return span is None or not len(span) or span.root.dep_ not in ("compound", "amod", "poss", "nmod")
+
+
 def _dated(spans, sent) -> list:
     return [x for x in spans if sent.start_char <= x.span[0] < sent.end_char]
 
@@ -436,7 +457,8 @@ def extract_events(parsed, found) -> tuple[Event, ...]:
                     to_plover(c[0])[0] == "ACCUSE" or not any(
             j != i and (doc[j].dep_ in ("ccomp", "xcomp") or doc[j].dep_ == "dobj" and doc[j].head.i == i)
             and doc[i].is_ancestor(doc[j]) for j in triggers)}
-        s_times, s_places = _dated(times, sent), _dated(places, sent)
+        s_times, s_named = _dated(times, sent), _dated(places, sent)
+        s_places = [p for p in s_named if _venue(p, doc)]
         folds = {i: _folded_into(doc[i], triggers) for i in triggers}
         # "must drop the charges or face sanctions": the penalty held out is part of the demand
         folds.update({i: doc[i].head.i for i in triggers if folds[i] is None and doc[i].dep_ == "conj"
@@ -511,13 +533,19 @@ def extract_events(parsed, found) -> tuple[Event, ...]:
                 code, (ptype, mode) = "145", to_plover("145")  # CAMEO's violent protest: a riot
             target = _domestic(source, target)
             when = _nearest(_own_times(s_times, tok), tok)
-            where = _nearest([p for p in s_places if not _in_dateline(p, datelines)], tok) or \
-                _nearest(s_places, tok)
-            if source and source[0].sector and not any(a.code for a in source) and where and where.country:
-                # "demonstrators protested in Belgrade": local people of the place it happened in
-                source = (source[0].replace(code=where.country),) + source[1:]
-            if target and target[0].sector and not any(a.code for a in target) and where and where.country:
-                target = (target[0].replace(code=where.country),) + target[1:]  # "killed villagers in Kandahar"
+            here = [p for p in s_places if not _actor_of(p, tok)]
+            where = _nearest([p for p in here if not _in_dateline(p, datelines)], tok) or _nearest(here, tok)
+            if where is None and ptype in ("ASSAULT", "COERCE"):
+                # "Russia attacked Ukraine": force used on a country is used in it
+                where = next((p for p in s_places if _actor_of(p, tok) and
+                              tok.doc.char_span(*p.span, alignment_mode="expand").root.dep_ == "dobj"), None)
+            # "demonstrators protested in Belgrade": local people of the place it happened in; a place
+            # that is no venue still tells whose ("rebels demand that Burundi's government ...")
+            local = _nearest(s_named, tok)
+            if source and source[0].sector and not any(a.code for a in source) and local and local.country:
+                source = (source[0].replace(code=local.country),) + source[1:]
+            if target and target[0].sector and not any(a.code for a in target) and local and local.country:
+                target = (target[0].replace(code=local.country),) + target[1:]  # "killed villagers in Kandahar"
             date, date_basis = ((when.value, "sentence") if when else (last_date, "context") if last_date
                                 else (art.published, "publication") if art.published else (None, None))
             place, place_basis = ((where, "sentence") if where else (last_place, "context") if last_place

@@ -195,6 +195,10 @@ def _detect(parsed, gaz) -> list[_Mention]:
               not any(c.feature in ("country", "admin1", "region") and c.match in ("name", "alias")
                       for c in gaz.lookup(ent.text))]
     person = {i for ent in people for i in range(ent.start, ent.end)}
+    # a sea or region inside an organisation's name is the name's, not the story's place: the seed's
+    # "North Atlantic Treaty Organisation" made the Atlantic the venue of NATO's troop increase
+    # (a town inside one, "Rapides Parish Fire District", still counts: LGL marks it)
+    org = {i for ent in doc.ents if ent.label_ == "ORG" for i in range(ent.start, ent.end)}
     # a surname the article gives a person is that person when it stands alone
     # ("Ripley said"), whatever the model labels it
     names = {ent[-1].lower_ for ent in people if ent[-1].text[:1].isupper()}
@@ -211,7 +215,7 @@ def _detect(parsed, gaz) -> list[_Mention]:
             s, e = _trim(doc, i, i + n)
             if s < 0 or any(taken[s:e]):
                 continue
-            cands = [c for c in gaz.lookup(text[s:e]) if c.match != "alt"]
+            cands = [c for c in gaz.lookup(text[s:e]) if c.match != "alt" and not (i in org and c.feature == "region")]
             if not cands:
                 continue
             if n == 1 and (doc[i].is_sent_start and doc[i].pos_ != "PROPN" and not doc[i].is_upper
