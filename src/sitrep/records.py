@@ -212,7 +212,7 @@ class Place(Record):
     country: Optional[str] = None  # ISO-3166 alpha-3
     feature: Optional[str] = None  # country|admin1|city|region|other
     name: Optional[str] = None  # gazetteer name
-    kind: Optional[str] = None  # toponym|demonym|metonym|facility
+    kind: Optional[str] = None  # toponym|demonym|metonym|facility|embedded (inside an organisation's name)
     # a compass part named with the place ("northern Iraq", "the south of France", "Syria's
     # north-east"): north|north-east|...|central, and the part's point when the gazetteer
     # knows the area's extent (countries and first-level regions); lat/lon stay the place's

@@ -112,3 +112,9 @@ def test_compass_parts_keep_the_place_and_add_the_part(parse):
     # the place keeps its own point (what LGL and GeoWebNews score); the part's lies near Mosul
     assert (north.lat, north.lon) == (33.0, 44.0)
     assert 35.5 < north.part_lat < 37.0 and 42.5 < north.part_lon < 45.0
+
+
+def test_a_place_inside_an_organisation_s_name_is_embedded(parse):
+    places = _places(parse, "The North Atlantic Treaty Organisation met in Brussels, The Canadian Press said.")
+    kinds = {p.text: p.kind for p in places}
+    assert kinds == {"North Atlantic": "embedded", "Brussels": "toponym", "Canadian": "embedded"}

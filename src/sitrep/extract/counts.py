@@ -186,7 +186,7 @@ def _place(doc, found, sentence, start: int, end: int) -> PlaceRef | None:
                 and _located(doc, offset))
 
     located = sorted((p.span[0], PlaceRef.of(p))
-                     for p in found.places if p.kind != "demonym" and fits(p.span[0]))
+                     for p in found.places if p.kind not in ("demonym", "embedded") and fits(p.span[0]))
     if not located:
         # without resolved places, the document's place entities stand in (no geonameid)
         located = sorted((s, PlaceRef(name=e.name)) for e in found.entities if e.kind == "place"

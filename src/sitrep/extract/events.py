@@ -369,8 +369,12 @@ def _actor_of(p, tok) -> bool:
 
 def _venue(p, doc) -> bool:
     """Whether a place can be where something happened: not one that qualifies a noun ("U.S.
-    President", "USA military efforts", "the US-led coalition"), which says whose, not where."""
+    President", "USA military efforts", "the US-led coalition"), which says whose, not where, nor
+    one inside an organisation's name (the seed's "North Atlantic Treaty Organisation" placed
+    NATO's troop increase in the Atlantic): places.py marks it "embedded"."""
     if re.match(r"\s?-\s?[a-z]+ed\b", doc.text[p.span[1]:p.span[1] + 12]):
+        return False
+    if p.kind == "embedded":
         return False
     span = doc.char_span(p.span[0], p.span[1], alignment_mode="expand")
     return span is None or not len(span) or span.root.dep_ not in ("compound", "amod", "poss", "nmod")

@@ -195,10 +195,6 @@ def _detect(parsed, gaz) -> list[_Mention]:
               not any(c.feature in ("country", "admin1", "region") and c.match in ("name", "alias")
                       for c in gaz.lookup(ent.text))]
     person = {i for ent in people for i in range(ent.start, ent.end)}
-    # a sea or region inside an organisation's name is the name's, not the story's place: the seed's
-    # "North Atlantic Treaty Organisation" made the Atlantic the venue of NATO's troop increase
-    # (a town inside one, "Rapides Parish Fire District", still counts: LGL marks it)
-    org = {i for ent in doc.ents if ent.label_ == "ORG" for i in range(ent.start, ent.end)}
     # a surname the article gives a person is that person when it stands alone
     # ("Ripley said"), whatever the model labels it
     names = {ent[-1].lower_ for ent in people if ent[-1].text[:1].isupper()}
@@ -215,7 +211,7 @@ def _detect(parsed, gaz) -> list[_Mention]:
             s, e = _trim(doc, i, i + n)
             if s < 0 or any(taken[s:e]):
                 continue
-            cands = [c for c in gaz.lookup(text[s:e]) if c.match != "alt" and not (i in org and c.feature == "region")]
+            cands = [c for c in gaz.lookup(text[s:e]) if c.match != "alt"]
             if not cands:
                 continue
             if n == 1 and (doc[i].is_sent_start and doc[i].pos_ != "PROPN" and not doc[i].is_upper
@@ -470,10 +466,15 @@ def extract_places(parsed, found) -> tuple[Place, ...]:
             m.pick = max(local, key=lambda c: c.population)
         kept.append(m)
     _place_counties(kept)
+    # a place inside an organisation's name ("North Atlantic" of the North Atlantic Treaty Organisation,
+    # "U.S." of "U.S. Steel") is GeoWebNews's embedded toponym: named, but no place the story happens in
+    orgs = [(e.start_char, e.end_char) for e in parsed.doc.ents if e.label_ == "ORG"]
     out = []
     for m in kept:
         kind = m.kind
-        if kind == "toponym" and _metonym(parsed, m):
+        if any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in orgs):
+            kind = "embedded"
+        elif kind == "toponym" and _metonym(parsed, m):
             if m.pick.feature == "city" and not m.pick.capital and m.pick.population < METONYM_MIN_POP:
                 continue  # "Denton said": a person the model took for a town
             kind = "metonym"
