@@ -28,16 +28,27 @@ def test_legacy_cameo_country_codes_read_as_iso():
     assert not ev._slot([{"code": "ITL"}], (ActorRef(text="Spain", code="ESP"),))
 
 
-def _doc(i, text, etype, src, tgt):
+def test_venue_matches_by_name_or_geonameid():
+    from sitrep.records import PlaceRef
+
+    assert ev._same_place({"name": "town of Rafah"}, PlaceRef(name="Rafah"))
+    assert ev._same_place({"name": "Khatmandu"}, PlaceRef(name="Kathmandu", geonameid=1283240))
+    assert not ev._same_place({"name": "Basra"}, PlaceRef(name="Iraq", geonameid=99237))
+    assert not ev._same_place({"name": "Basra"}, None)
+
+
+def _doc(i, text, etype, src, tgt, loc=None):
     return {"id": f"d{i}", "text": text, "gold": {"events": [
-        {"type": etype, "source": [{"code": c} for c in src], "target": [{"code": c} for c in tgt]}]}}
+        {"type": etype, "source": [{"code": c} for c in src], "target": [{"code": c} for c in tgt],
+         "event_loc": loc}]}}
 
 
 @pytest.mark.model
 def test_score_on_hand_gold(tmp_path):
     gold = tmp_path / "gold.jsonl"
     docs = [_doc(1, "Iran threatened to attack American bases in Iraq.", "THREATEN", ["IRN"], ["USA"]),
-            _doc(2, "Israeli troops arrested 20 Palestinians in Hebron on Monday.", "COERCE", ["ISR"], ["PSE"]),
+            _doc(2, "Israeli troops arrested 20 Palestinians in Hebron on Monday.", "COERCE", ["ISR"], ["PSE"],
+                 {"name": "Hebron"}),
             _doc(3, "The weather was fine in Paris.", "CONSULT", ["FRA"], [])]
     gold.write_text("\n".join(json.dumps(d) for d in docs) + "\n", encoding="utf-8")
     s = ev.score(gold)
@@ -47,6 +58,7 @@ def test_score_on_hand_gold(tmp_path):
     assert s["matched_events"] == 2 and s["source"] == 1.0
     assert 0.0 <= s["dyad"] <= s["source"]
     assert "f1_THREATEN" in s
+    assert s["located_events"] == 1 and s["place"] == 1.0
 
 
 @pytest.mark.model

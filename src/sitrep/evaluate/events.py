@@ -15,6 +15,7 @@ the count, so it measures coding where the annotators coded both sides.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from ..config import Options
@@ -36,6 +37,21 @@ def _codes(actors) -> set[str]:
 def _slot(gold: list, pred) -> bool:
     g, p = _codes(gold), _codes(pred)
     return bool(g & p) if g else not p
+
+
+def _same_place(gold_loc: dict, place) -> bool:
+    """Whether the predicted venue is the gold event_loc: by name ("town of Rafah" is Rafah), by the
+    text the place was named with, or by a GeoNames id the gold name resolves to."""
+    if place is None:
+        return False
+    from ..kb.gazetteer import load_gazetteer, normalise
+
+    name = re.sub(r"^(?:the\s+)?(?:town|city|village|province|region|district)\s+of\s+", "",
+                  normalise(gold_loc.get("name") or ""))
+    if name in (normalise(place.name or ""),):
+        return True
+    ids = {c.geonameid for c in load_gazetteer().lookup(name) if c.geonameid}
+    return bool(place.geonameid and place.geonameid in ids)
 
 
 def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -74,6 +90,9 @@ def score(gold_path, *, options: Options = Options()) -> dict:
             slots["source"] += s_ok
             slots["target"] += t_ok
             slots["dyad"] += s_ok and t_ok
+            if g.get("event_loc"):
+                slots["located"] += 1
+                slots["place"] += _same_place(g["event_loc"], best.place)
             if g["source"] and g["target"]:
                 slots["both_coded"] += 1
                 slots["dyad_lenient"] += s_ok and t_ok
@@ -83,7 +102,9 @@ def score(gold_path, *, options: Options = Options()) -> dict:
            "predicted_pairs": sum(tp.values()) + sum(fp.values()),
            "type_precision": p, "type_recall": r, "type_f1": f,
            "matched_events": slots["events"], "source": slots["source"] / n, "target": slots["target"] / n,
-           "dyad": slots["dyad"] / n, "dyad_lenient": slots["dyad_lenient"] / (slots["both_coded"] or 1)}
+           "dyad": slots["dyad"] / n, "dyad_lenient": slots["dyad_lenient"] / (slots["both_coded"] or 1),
+           # the venue, on the matched gold events that name one (PLOVER's event_loc)
+           "place": slots["place"] / (slots["located"] or 1), "located_events": slots["located"]}
     for t in PLOVER_TYPES:
         if tp[t] + fp[t] + fn[t]:
             out[f"f1_{t}"] = _prf(tp[t], fp[t], fn[t])[2]
