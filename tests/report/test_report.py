@@ -31,6 +31,8 @@ def test_markdown_has_every_section_with_citations(db):
     assert "~4,000 people (Batken) — [a#" in _section(md, "Figures")
     places = _section(md, "Places")
     assert "Kok-Tash (city, KGZ): 1 mention in 1 article — [a#" in places
+    assert "Kyrgyzstan (country, KGZ; north): 1 mention in 1 article" in places
+    assert "Almaty (city, KAZ): 1 mention in 1 article" in places  # not the "Almaty Herald"
     sources = _section(md, "Sources")
     assert "[copy of a: not counted again]" in sources and "[original]" in sources
 

@@ -7,8 +7,8 @@ from sitrep.records import (ActorRef, Article, Count, Document, Event, Extractio
 BODY_A = ('Tajik guards shelled Kok-Tash on Monday, the ministry said. "We hold Dushanbe responsible '
           '<script>alert(1)</script>," spokesman Erlan Mamytov said. About 4,000 people fled to Batken. '
           'Officials said troops might withdraw.\n')
-BODY_C = ("Tajikistan denied that its drone crossed the border. The two ministers agreed on a truce in "
-          "Almaty on Monday.\n")
+BODY_C = ("Tajikistan denied that its drone crossed into northern Kyrgyzstan, the Almaty Herald reported. "
+          "The two ministers agreed on a truce in Almaty on Monday.\n")
 TEXT_A = "Border clash near Batken\n\nAnna Smith\nFebruary 3, 2026\n\n" + BODY_A
 TEXT_B = "Border clash near Batken\n\nOliver Brandt\nFebruary 4, 2026\n\n" + BODY_A + "\nOther reports by Ledger\n"
 TEXT_C = "Truce agreed in Almaty\n\nMarta Novak\nFebruary 23, 2026\n\n" + BODY_C
@@ -68,8 +68,12 @@ def _truce() -> Extraction:
                       sentence=_sentence(text, "agreed", body), cameo="057",
                       source=(ActorRef("The two ministers"),), date="2026-02-23",
                       place=PlaceRef("Almaty", 1526384))),
-        places=(Place("Almaty", _span(text, "Almaty", text.index("truce")), 1526384, 43.25, 76.92, "KAZ", "city",
-                      "Almaty"),),
+        places=(Place("Kyrgyzstan", _span(text, "Kyrgyzstan"), 1527747, 41.0, 75.0, "KGZ", "country", "Kyrgyzstan",
+                      part="north", part_lat=42.5, part_lon=74.6),
+                Place("Almaty", _span(text, "Almaty", body), 1526384, 43.25, 76.92, "KAZ", "city", "Almaty",
+                      kind="embedded"),
+                Place("Almaty", _span(text, "Almaty", text.index("truce")), 1526384, 43.25, 76.92, "KAZ", "city",
+                      "Almaty")),
     )
 
 

@@ -68,6 +68,8 @@ def places(store: Store, f: Filters) -> list[dict]:
     if f.place:
         clauses.append("(coalesce(p.name, p.text) ILIKE ? OR CAST(p.geonameid AS VARCHAR) = ?)")
         params += [f"%{f.place}%", f.place]
+    # "North Atlantic" of the North Atlantic Treaty Organisation is named, but nothing happens there
+    clauses.append("coalesce(p.record->>'$.kind', '') <> 'embedded'")
     # the first mention (by publication, document, offset) is the one cited
     first = "coalesce(a.published, '') || a.doc_id || lpad(CAST(p.start AS VARCHAR), 9, '0')"
     return store.query(f"""
@@ -75,6 +77,8 @@ def places(store: Store, f: Filters) -> list[dict]:
                any_value(p.country) AS country, any_value(p.feature) AS feature,
                avg(p.lat) AS lat, avg(p.lon) AS lon, count(*) AS mentions,
                count(DISTINCT p.article_id) AS articles,
+               list(DISTINCT p.record->>'$.part' ORDER BY p.record->>'$.part')
+                   FILTER (WHERE p.record->>'$.part' IS NOT NULL) AS parts,
                arg_min(a.doc_id, {first}) AS doc_id, arg_min(p.start, {first}) AS start
         FROM places p JOIN articles a USING (article_id){_where(clauses)}
         GROUP BY coalesce(p.name, p.text)

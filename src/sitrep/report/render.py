@@ -148,6 +148,8 @@ def _places(rows: list[dict]) -> Section:
     sec = Section("places", "Places")
     for p in rows:
         where = ", ".join(x for x in (p.get("feature"), p.get("country")) if x)
+        if p.get("parts"):  # "Iraq (country, IRQ; north, central)": the parts the articles name
+            where += ("; " if where else "") + ", ".join(p["parts"])
         sec.items.append(Item(f"{p['name']}" + (f" ({where})" if where else "")
                               + f": {p['mentions']} mention{'s' if p['mentions'] != 1 else ''} "
                                 f"in {p['articles']} article{'s' if p['articles'] != 1 else ''}",
