@@ -106,7 +106,8 @@ def test_compass_parts_keep_the_place_and_add_the_part(parse):
     got = _by_text(places)
     assert got["Baghdad"].part is None  # a direction away from the city, not a part of it
     assert got["South Korea"].part is None and got["Texas"].part == "north"
-    assert got["Germany"].part is None and got["Chile"].part is None  # a state's name; a bank
+    assert got["West Germany"].country == "DEU" and got["West Germany"].part is None
+    assert got["Chile"].part is None  # "Chile's central bank"
     assert "south-east" not in got  # the compass word alone is no place
     north = places[0]
     # the place keeps its own point (what LGL and GeoWebNews score); the part's lies near Mosul
@@ -118,3 +119,11 @@ def test_a_place_inside_an_organisation_s_name_is_embedded(parse):
     places = _places(parse, "The North Atlantic Treaty Organisation met in Brussels, The Canadian Press said.")
     kinds = {p.text: p.kind for p in places}
     assert kinds == {"North Atlantic": "embedded", "Brussels": "toponym", "Canadian": "embedded"}
+
+
+def test_world_cities_in_world_news(parse):
+    text = ("Leaders will discuss food during the summit in Venice next week, twenty years after the World "
+            "Food Conference in Rome. Delegations from the U.S., The Soviet Union and Europe will attend.")
+    got = _by_text(_places(parse, text))
+    assert got["Venice"].country == "ITA" and got["Rome"].country == "ITA"
+    assert got["Soviet Union"].country == "RUS" and "Union" not in got

@@ -26,6 +26,16 @@ def test_countries_carry_geonames_ids_and_centres(gaz, name, gid, iso3):
     assert c.lat is not None and c.lon is not None
 
 
+@pytest.mark.parametrize("name,iso3", [
+    ("Zaire", "COD"), ("the Soviet Union", "RUS"), ("West Germany", "DEU"), ("Ceylon", "LKA"),
+    ("Swaziland", "SWZ"), ("Upper Volta", "BFA"),
+])
+def test_historical_names_are_their_successor_state(gaz, name, iso3):
+    # 1980s wire copy: "Zaire" was a province of Angola, "The Soviet Union" Union County
+    c = _best(gaz, name, "country")
+    assert c.country == iso3 and c.lat is not None
+
+
 @pytest.mark.parametrize("name,gid", [("Brussels", 2800866), ("Munich", 2867714)])
 def test_cities_carry_geonames_ids(gaz, name, gid):
     assert _best(gaz, name, "city").geonameid == gid
