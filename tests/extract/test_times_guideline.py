@@ -245,3 +245,11 @@ def test_no_length_across_a_table_heading_and_no_shift_past_the_calendar():
 
     assert _on("Revs 812\n\nYear\n\nShr 1.22 dlrs", FRI) == {}  # a figure above the heading "Year"
     assert shift_value("1990-05-15", "week", -10**8) is None
+
+
+def test_the_business_press_short_quarters():
+    assert _on("Sales rose in Q3 and will rise in Q4 2020.", FRI) == {
+        "Q3": ("DATE", "2019-Q3"), "Q4 2020": ("DATE", "2020-Q4")}
+    assert _on("Earnings in 3Q19 and H1/2020 beat forecasts.", FRI) == {
+        "3Q19": ("DATE", "2019-Q3"), "H1/2020": ("DATE", "2020-H1")}
+    assert _on("Gate Q2 was closed; he drove a Q5; the H1N1 virus spread.", FRI) == {}

@@ -789,10 +789,29 @@ def _quarter(m, ctx):
     half = m["kind"].lower() == "half"
     if half and n > 2:
         return None
-    label = f"H{n}" if half else f"Q{n}"
     year = m["year"] or m["year2"] or m["year0"]
     if m["rel"] and ctx.anchor:
         year = str(ctx.anchor.year + {"last": -1, "next": 1}.get(m["rel"].lower(), 0))
+    return _part_of_year(m, ctx, n, half, year)
+
+
+# the business press's short forms: "Q3", "Q3 2019", "Q4/2019", "3Q", "3Q19", "H1 2020", "1H20"
+@rule(r"(?<![\w/-])(?:(?P<kind>[QH])(?P<n>[1-4])|(?P<n2>[1-4])(?P<kind2>[QH]))"
+      r"(?:(?:\s+|/|-|\s+FY)?(?P<year>(?:19|20)\d\d)|(?P<yy>\d\d))?(?![\w/-])", needs=('q', 'h'))
+def _quarter_short(m, ctx):
+    kind, n = (m["kind"] or m["kind2"]), int(m["n"] or m["n2"])
+    if kind == "H" and n > 2:
+        return None
+    if not (m["year"] or m["yy"]) and _prev_word(m) not in (
+            "in", "during", "for", "by", "since", "of", "the", "this", "last", "next", "its", "their", "until",
+            "from", "to", "through", "and", "or", "between", "before", "after", "early", "late"):
+        return None  # "Gate Q2", "a Q5": a name, not a quarter
+    year = m["year"] or (str(2000 + int(m["yy"])) if m["yy"] else None)
+    return _part_of_year(m, ctx, n, kind == "H", year)
+
+
+def _part_of_year(m, ctx, n: int, half: bool, year: Optional[str]):
+    label = f"H{n}" if half else f"Q{n}"
     if year:
         return "DATE", f"{year}-{label}"
     if ctx.anchor is None:
