@@ -797,7 +797,8 @@ def _quarter(m, ctx):
 
 # the business press's short forms: "Q3", "Q3 2019", "Q4/2019", "3Q", "3Q19", "H1 2020", "1H20"
 @rule(r"(?<![\w/-])(?:(?P<kind>[QH])(?P<n>[1-4])|(?P<n2>[1-4])(?P<kind2>[QH]))"
-      r"(?:(?:\s+|/|-|\s+FY)?(?P<year>(?:19|20)\d\d)|(?P<yy>\d\d))?(?![\w/-])", needs=('q', 'h'))
+      r"(?:(?:\s+|/|-|\s+FY)?(?P<year>(?:19|20)\d\d)|(?P<yy>\d\d))?(?![\w/-])",
+      needs=('q1', 'q2', 'q3', 'q4', '1q', '2q', '3q', '4q', 'h1', 'h2', '1h', '2h'))
 def _quarter_short(m, ctx):
     kind, n = (m["kind"] or m["kind2"]), int(m["n"] or m["n2"])
     if kind == "H" and n > 2:
