@@ -355,16 +355,17 @@ def _in_dateline(x, datelines: list[tuple[int, int]]) -> bool:
     return any(a <= x.span[0] < b for a, b in datelines)
 
 
-def _actor_of(p, tok) -> bool:
-    """A place that acts or is acted on ("where the US killed", "attacked Iran", "by Iraq") is an
-    actor of this event, not where it happened."""
+def _role(p, tok) -> Optional[str]:
+    """The dependency by which a place acts or is acted on in this event ("where the US killed":
+    nsubj, "attacked Iran": dobj, "by Iraq": agent), else None: such a place is an actor, not
+    where it happened."""
     span = tok.doc.char_span(p.span[0], p.span[1], alignment_mode="expand")
     r = span.root if span is not None and len(span) else None
     if r is None:
-        return False
+        return None
     if r.dep_ == "pobj" and r.head.lower_ == "by":
         r = r.head
-    return r.head.i == tok.i and r.dep_ in ("nsubj", "nsubjpass", "dobj", "agent")
+    return r.dep_ if r.head.i == tok.i and r.dep_ in ("nsubj", "nsubjpass", "dobj", "agent") else None
 
 
 def _venue(p, doc) -> bool:
@@ -537,12 +538,11 @@ def extract_events(parsed, found) -> tuple[Event, ...]:
                 code, (ptype, mode) = "145", to_plover("145")  # CAMEO's violent protest: a riot
             target = _domestic(source, target)
             when = _nearest(_own_times(s_times, tok), tok)
-            here = [p for p in s_places if not _actor_of(p, tok)]
+            here = [p for p in s_places if _role(p, tok) is None]
             where = _nearest([p for p in here if not _in_dateline(p, datelines)], tok) or _nearest(here, tok)
             if where is None and ptype in ("ASSAULT", "COERCE"):
                 # "Russia attacked Ukraine": force used on a country is used in it
-                where = next((p for p in s_places if _actor_of(p, tok) and
-                              tok.doc.char_span(*p.span, alignment_mode="expand").root.dep_ == "dobj"), None)
+                where = next((p for p in s_places if _role(p, tok) == "dobj"), None)
             # "demonstrators protested in Belgrade": local people of the place it happened in; a place
             # that is no venue still tells whose ("rebels demand that Burundi's government ...")
             local = _nearest(s_named, tok)
