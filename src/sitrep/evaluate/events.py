@@ -40,15 +40,15 @@ def _slot(gold: list, pred) -> bool:
 
 
 def _same_place(gold_loc: dict, place) -> bool:
-    """Whether the predicted venue is the gold event_loc: by name ("town of Rafah" is Rafah), by the
-    text the place was named with, or by a GeoNames id the gold name resolves to."""
+    """Whether the predicted venue is the gold event_loc: by name ("town of Rafah" is Rafah) or by a
+    GeoNames id the gold name resolves to ("Khatmandu")."""
     if place is None:
         return False
     from ..kb.gazetteer import load_gazetteer, normalise
 
     name = re.sub(r"^(?:the\s+)?(?:town|city|village|province|region|district)\s+of\s+", "",
                   normalise(gold_loc.get("name") or ""))
-    if name in (normalise(place.name or ""),):
+    if name == normalise(place.name or ""):
         return True
     ids = {c.geonameid for c in load_gazetteer().lookup(name) if c.geonameid}
     return bool(place.geonameid and place.geonameid in ids)

@@ -46,9 +46,10 @@ REGION_POP = 500_000_000
 ALT_MIN_POP = 15_000
 
 # compass parts of a country or first-level region ("northern Iraq", "the south of France"):
-# each part's point is the mean of the area's towns in that third of its extent (a corner:
-# both thirds; "central": the middle of both), so "northern Iraq" lands near Mosul and Erbil
-# rather than on Iraq's centre. Areas with fewer towns than PART_MIN_TOWNS get none.
+# each part's point is the mean of the area's settled grid cells in that third of its extent
+# (a corner: both thirds; "central": the middle of both; see _part_points), so "northern Iraq"
+# lands near Mosul and Erbil rather than on Iraq's centre. Areas with fewer towns than
+# PART_MIN_TOWNS get none.
 PARTS = ("north", "north-east", "east", "south-east", "south", "south-west", "west", "north-west", "central")
 PART_MIN_TOWNS = 12
 
