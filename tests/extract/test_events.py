@@ -136,6 +136,9 @@ def test_a_place_that_qualifies_or_acts_is_no_venue(parse):
     assert got["killed"].place.geonameid == 2  # not the US, which killed
     assert got["attacked"].place.geonameid == 4  # force used on a country is used in it
     assert got["sent"].place_basis == "context"  # "US-led" says whose coalition, not where
+    text = "Kyrgyzstan was ready to talk."
+    ready = _run(parse, text, places=(_at(text, "Kyrgyzstan", 5),))
+    assert ready[0].trigger.text == "ready" and ready[0].place is None  # the copula's subject acts
 
 
 @pytest.mark.model

@@ -365,6 +365,8 @@ def _role(p, tok) -> Optional[str]:
         return None
     if r.dep_ == "pobj" and r.head.lower_ == "by":
         r = r.head
+    if r.dep_ == "nsubj" and tok.dep_ in ("acomp", "attr") and r.head.i == tok.head.i:
+        return "nsubj"  # "Kyrgyzstan was ready to talk": the subject of the copula "ready" completes
     return r.dep_ if r.head.i == tok.i and r.dep_ in ("nsubj", "nsubjpass", "dobj", "agent") else None
 
 
