@@ -110,6 +110,22 @@ def test_places(rec, name, gid):
     assert ids == {gid}
 
 
+def test_central_iraq_is_a_part_of_iraq_and_nato_no_place(rec, text):
+    central = [p for p in rec["places"] if p["part"] == "central"]
+    assert [p["geonameid"] for p in central] == [99237]
+    assert text[central[0]["span"][0] - 8:central[0]["span"][1]] == "central Iraq"
+    assert 32 < central[0]["part_lat"] < 35.5 and (central[0]["lat"], central[0]["lon"]) == (33.0, 44.0)
+    atlantic = [p for p in rec["places"] if p["text"] == "North Atlantic"]
+    assert atlantic and all(p["kind"] == "embedded" for p in atlantic)  # of the Treaty Organisation
+
+
+def test_event_venues(rec):
+    venues = {v["trigger"]["text"]: (v["place"] or {}).get("name") for v in rec["events"]}
+    assert "Atlantic Ocean" not in venues.values()  # the seed's NATO increase was once placed at sea
+    assert venues["killed"] == "Iraq"  # "in Iraq, where the US last month killed": not the US, nor Iran
+    assert venues["meets"] == "Munich"
+
+
 def _events(rec, type_=None, trigger=None):
     return [v for v in rec["events"] if (type_ is None or v["type"] == type_)
             and (trigger is None or trigger in v["trigger"]["text"])]

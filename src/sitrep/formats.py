@@ -55,8 +55,14 @@ def extraction_table(ex: Extraction) -> str:
             lines.append(f"    {v.date or '?':10} {v.type:9} {src} -> {tgt} [{v.modality}] {v.trigger.text!r}")
     if ex.counts:
         lines.append("  counts: " + "; ".join(f"{c.value:g} {c.object or ''}".strip() for c in ex.counts))
-    if ex.places:
-        lines.append("  places: " + ", ".join(sorted({p.name or p.text for p in ex.places})))
+    # the places the story is in, with the parts it names ("Iraq (central)"); not "North Atlantic" of NATO
+    named: dict[str, set] = {}
+    for p in ex.places:
+        if p.kind != "embedded":
+            named.setdefault(p.name or p.text, set()).update([p.part] if p.part else [])
+    if named:
+        lines.append("  places: " + ", ".join(n + (f" ({', '.join(sorted(parts))})" if parts else "")
+                                            for n, parts in sorted(named.items())))
     if ex.times:
         lines.append("  times: " + ", ".join(f"{t.text}={t.value}" for t in ex.times))
     return "\n".join(lines) + "\n\n"
