@@ -372,11 +372,14 @@ def _role(p, tok) -> Optional[str]:
 
 def _venue(p, doc) -> bool:
     """Whether a place can be where something happened: not one that qualifies a noun ("U.S.
-    President", "USA military efforts", "the US-led coalition"), which says whose, not where, nor
-    one inside an organisation's name (the seed's "North Atlantic Treaty Organisation" placed
-    NATO's troop increase in the Atlantic): places.py marks it "embedded"."""
+    President", "USA military efforts", "the US-led coalition", "Robert Dole (Kan.)"), which says
+    whose, not where, nor one inside an organisation's name (the seed's "North Atlantic Treaty
+    Organisation" placed NATO's troop increase in the Atlantic): places.py marks it "embedded"."""
     if re.match(r"\s?-\s?[a-z]+ed\b", doc.text[p.span[1]:p.span[1] + 12]):
         return False
+    if re.search(r"\((?:[RDI]-)?$", doc.text[max(0, p.span[0] - 3):p.span[0]]) and \
+            doc.text[p.span[1]:p.span[1] + 1] == ")":
+        return False  # "Robert Dole (Kan.)", "Sen. Charles Grassley (R-Iowa)": whose, not where
     if p.kind == "embedded":
         return False
     span = doc.char_span(p.span[0], p.span[1], alignment_mode="expand")
