@@ -26,6 +26,13 @@ def test_countries_carry_geonames_ids_and_centres(gaz, name, gid, iso3):
     assert c.lat is not None and c.lon is not None
 
 
+@pytest.mark.parametrize("name,lat", [("the Beaufort Sea", 72.0), ("the Urals", 60.0), ("the Caucasus", 42.5)])
+def test_seas_and_ranges_outrank_their_namesake_towns(gaz, name, lat):
+    # "the Beaufort Sea" was Beaufort County, S.C.
+    best = _best(gaz, name)
+    assert best.feature == "region" and best.lat == lat
+
+
 @pytest.mark.parametrize("name,iso3", [
     ("Zaire", "COD"), ("the Soviet Union", "RUS"), ("West Germany", "DEU"), ("Ceylon", "LKA"),
     ("Swaziland", "SWZ"), ("Upper Volta", "BFA"),
