@@ -158,10 +158,13 @@ class PlaceRef(Record):
     name: str
     geonameid: Optional[int] = None
     part: Optional[str] = None  # "north" for "northern Iraq" (see Place.part)
+    part_lat: Optional[float] = None
+    part_lon: Optional[float] = None
 
     @classmethod
     def of(cls, place: "Place") -> "PlaceRef":
-        return cls(name=place.name or place.text, geonameid=place.geonameid, part=place.part)
+        return cls(name=place.name or place.text, geonameid=place.geonameid, part=place.part,
+                   part_lat=place.part_lat, part_lon=place.part_lon)
 
 
 @dataclass(frozen=True)

@@ -48,3 +48,17 @@ def test_cameo_tsv_skips_negated_and_fills_root():
 
 def test_quad_class():
     assert [quad_class(r) for r in ("03", "07", "11", "19", None)] == ["1", "2", "3", "4", ""]
+
+
+def test_a_part_s_point_is_the_event_s():
+    from sitrep.export import event_point
+
+    row = _row(lat=33.34, lon=44.40)
+    assert event_point(row) == (33.34, 44.40)
+    ev = json.loads(row["record"])
+    ev["place"] = {"name": "Iraq", "geonameid": 99237, "part": "north", "part_lat": 36.06, "part_lon": 44.04}
+    row["record"] = json.dumps(ev)
+    out = io.StringIO()
+    write_plover([row], out)
+    geo = json.loads(out.getvalue())["geolocation"]
+    assert (geo["lat"], geo["lon"], geo["part"]) == (36.06, 44.04, "north")

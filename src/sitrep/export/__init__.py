@@ -155,9 +155,19 @@ def _source_url(row: dict) -> str:
     return row.get("url") or f"doc:{row.get('doc_id')}"
 
 
+def event_point(row: dict) -> tuple:
+    """An event row's (lat, lon): its place's point, or the part's for "fighting in northern Iraq"
+    (near Mosul, not Iraq's centre)."""
+    if row.get("record") and "part_lat" in row["record"]:
+        place = json.loads(row["record"]).get("place") or {}
+        if place.get("part_lat") is not None:
+            return place["part_lat"], place["part_lon"]
+    return row.get("lat"), row.get("lon")
+
+
 def _place_fields(row: dict) -> dict:
-    return {"place": row.get("place_name") or "", "lat": row.get("lat"), "lon": row.get("lon"),
-            "country": row.get("geo_country") or ""}
+    lat, lon = event_point(row)
+    return {"place": row.get("place_name") or "", "lat": lat, "lon": lon, "country": row.get("geo_country") or ""}
 
 
 def write_gdelt(rows: Iterable[dict], out: IO[str]) -> None:

@@ -10,6 +10,7 @@ import json
 from typing import IO, Iterable
 
 from ..kb.cameo import crosswalk
+from . import event_point
 
 PLOVER_VERSION = "PLOVER.0.8"
 
@@ -26,6 +27,7 @@ def plover_record(row: dict) -> dict:
     cameo = ev.get("cameo") or row.get("cameo")
     context = (crosswalk().get(cameo or "") or (None, None, None))[2]
     place = ev.get("place") or {}
+    point = event_point(row)
     return {
         "id": f"{row.get('doc_id')}-{ev.get('id') or row.get('event_id')}",
         "date": ev.get("date") or row.get("date") or row.get("published"),
@@ -34,7 +36,8 @@ def plover_record(row: dict) -> dict:
         "target": tgt[0], "tgt_actor": tgt[1], "tgt_agent": tgt[2], "tgt_other": "",
         "text": row.get("sentence") or "", "eventText": (ev.get("trigger") or {}).get("text", row.get("trigger")),
         "geolocation": {"placename": place.get("name") or row.get("place_name") or "",
-                        "geonameid": place.get("geonameid") or row.get("geonameid")},
+                        "geonameid": place.get("geonameid") or row.get("geonameid"),
+                        "lat": point[0], "lon": point[1], "part": place.get("part")},
         "modality": ev.get("modality") or row.get("modality"), "cameo": cameo,
         "doc_id": row.get("doc_id"), "reports": row.get("reports", 1), "version": PLOVER_VERSION,
     }
