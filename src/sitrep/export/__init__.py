@@ -155,18 +155,19 @@ def _source_url(row: dict) -> str:
     return row.get("url") or f"doc:{row.get('doc_id')}"
 
 
-def event_point(row: dict) -> tuple:
+def event_point(row: dict, record: dict | None = None) -> tuple:
     """An event row's (lat, lon): its place's point, or the part's for "fighting in northern Iraq"
-    (near Mosul, not Iraq's centre)."""
-    if row.get("record") and "part_lat" in row["record"]:
-        place = json.loads(row["record"]).get("place") or {}
-        if place.get("part_lat") is not None:
-            return place["part_lat"], place["part_lon"]
+    (near Mosul, not Iraq's centre). ``record``: the row's Event JSON when the caller parsed it."""
+    if record is None and row.get("record") and "part_lat" in row["record"]:
+        record = json.loads(row["record"])
+    place = (record or {}).get("place") or {}
+    if place.get("part_lat") is not None:
+        return place["part_lat"], place["part_lon"]
     return row.get("lat"), row.get("lon")
 
 
-def _place_fields(row: dict) -> dict:
-    lat, lon = event_point(row)
+def _place_fields(row: dict, record: dict | None = None) -> dict:
+    lat, lon = event_point(row, record)
     return {"place": row.get("place_name") or "", "lat": lat, "lon": lon, "country": row.get("geo_country") or ""}
 
 
@@ -216,7 +217,7 @@ def write_plover_fallback(rows: Iterable[dict], out: IO[str]) -> None:
     """PLOVER event JSON, one event object per line, keeping modality and the cited sentence."""
     for r in rows:
         record = json.loads(r["record"]) if r.get("record") else {}
-        place = _place_fields(r)
+        place = _place_fields(r, record)
         out.write(json.dumps({
             "id": f"{r.get('doc_id')}:{r.get('event_id')}",
             "date": (r.get("date") or r.get("published") or "")[:10] or None,

@@ -27,7 +27,7 @@ def plover_record(row: dict) -> dict:
     cameo = ev.get("cameo") or row.get("cameo")
     context = (crosswalk().get(cameo or "") or (None, None, None))[2]
     place = ev.get("place") or {}
-    point = event_point(row)
+    point = event_point(row, ev)
     return {
         "id": f"{row.get('doc_id')}-{ev.get('id') or row.get('event_id')}",
         "date": ev.get("date") or row.get("date") or row.get("published"),

@@ -550,11 +550,14 @@ def extract_events(parsed, found) -> tuple[Event, ...]:
                 where = next((p for p in s_places if _role(p, tok) == "dobj"), None)
             # "demonstrators protested in Belgrade": local people of the place it happened in; a place
             # that is no venue still tells whose ("rebels demand that Burundi's government ...")
-            local = _nearest(s_named, tok)
-            if source and source[0].sector and not any(a.code for a in source) and local and local.country:
-                source = (source[0].replace(code=local.country),) + source[1:]
-            if target and target[0].sector and not any(a.code for a in target) and local and local.country:
-                target = (target[0].replace(code=local.country),) + target[1:]  # "killed villagers in Kandahar"
+            fix_source, fix_target = (bool(a and a[0].sector and not any(x.code for x in a))
+                                      for a in (source, target))
+            local = _nearest(s_named, tok) if fix_source or fix_target else None  # a parse walk per place
+            if local is not None and local.country:
+                if fix_source:
+                    source = (source[0].replace(code=local.country),) + source[1:]
+                if fix_target:
+                    target = (target[0].replace(code=local.country),) + target[1:]  # "killed villagers in Kandahar"
             date, date_basis = ((when.value, "sentence") if when else (last_date, "context") if last_date
                                 else (art.published, "publication") if art.published else (None, None))
             place, place_basis = ((where, "sentence") if where else (last_place, "context") if last_place
