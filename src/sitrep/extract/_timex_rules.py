@@ -911,6 +911,8 @@ def _every(m, ctx):
     return "SET", duration(n, _unit(what))
 
 
+# a name after "daily" ("daily Al-Ittihad"), but not a date ("daily Monday through Friday")
+_NAME_FOLLOWS = re.compile(rf"\s+(?!{_MONTH}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)[A-Z][\w'-]")
 _PAPER_FOLLOWS = re.compile(r"\s*(?:[^\w\s]|[A-Z]|$)|\s+(?:said|says|reported|reports|published|quoted|quotes|wrote|"
                             r"writes|cited|in|of|on|at|from|which|that|has|had|is|was|run|owned|close|newspaper|paper|magazine|"
                             r"tabloid|journal)\b")
@@ -922,8 +924,9 @@ def _adverb_set(m, ctx):
     w, after = m["w"].lower(), _next_text(m)
     if re.search(r"[A-Z][\w.]*\s+$", m.string[max(0, m.start() - 20): m.start()]) and _PAPER_FOLLOWS.match(after):
         return None  # "the Communist Party daily Granma": a newspaper
-    if m["w"][0].isupper() and not re.search(r"(?:^|[.!?\n]\s*)$", m.string[max(0, m.start() - 3):m.start()]) or \
-            re.match(rf"\s+(?!{_MONTH}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)[A-Z][\w'-]", after) and _prev_word(m) not in ("published", "issued", "updated", "open"):
+    in_name = m["w"][0].isupper() and not _opens_sentence(m)  # "the People's Daily"
+    names_one = _NAME_FOLLOWS.match(after) and _prev_word(m) not in ("published", "issued", "updated", "open")
+    if in_name or names_one:
         return None  # "the People's Daily", "the semi-official daily Al-Ittihad": a newspaper's name
     if _prev_word(m) in ("a", "the", "this", "that") and not re.match(r"\s+basis\b", after) and (
             w != "daily" or _PAPER_FOLLOWS.match(after)):
