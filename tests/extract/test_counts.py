@@ -101,3 +101,9 @@ def test_object_drops_the_actor_words(parse):
     assert (count.value, count.object) == (25, "militiamen")
     (count,) = _counts(parse, "The closure cost hundreds of thousands of jobs in Ohio.")
     assert (count.value, count.qualifier, count.object) == (100_000, "more than", "jobs")
+
+
+@pytest.mark.model
+def test_a_place_inside_a_company_name_is_no_count_s_place(parse):
+    (count,) = _counts(parse, "Some 200 workers at Atlantic Richfield Co were laid off.")
+    assert count.place is None  # not the Atlantic Ocean

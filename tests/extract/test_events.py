@@ -139,6 +139,10 @@ def test_a_place_that_qualifies_or_acts_is_no_venue(parse):
     text = "Kyrgyzstan was ready to talk."
     ready = _run(parse, text, places=(_at(text, "Kyrgyzstan", 5),))
     assert ready[0].trigger.text == "ready" and ready[0].place is None  # the copula's subject acts
+    text = "Rebels demanded that Burundi's government grant the majority more rights."
+    demand = _run(parse, text, places=(_at(text, "Burundi", 6).replace(country="BDI"),))
+    # "Burundi's" is no venue, yet it still says whose rebels these are
+    assert demand and demand[0].place is None and demand[0].source[0].code == "BDI"
     text = "Sen. Charles Grassley (R-Iowa) said he would offer a bill."
     offer = _run(parse, text, places=(_at(text, "Iowa", 6),))
     assert offer and all(v.place is None for v in offer)  # the senator's state, not where he offers
