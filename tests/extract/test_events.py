@@ -173,7 +173,7 @@ def test_odd_text_never_raises(parse, text):
 
 
 def test_content_refines_generic_codes():
-    from sitrep.extract.events import _refine
+    from sitrep.extract.events.coding import refine_code as _refine
 
     assert _refine("030", "0874") == "035"  # agree to withdraw: intent to yield
     assert _refine("100", "042") == "106"  # demand a meeting
@@ -242,7 +242,7 @@ def test_adjective_triggers_and_refined_codes(parse):
 
 
 def test_pronoun_points_back_to_the_nearest_fitting_entity():
-    from sitrep.extract._event_actors import resolve_pronoun
+    from sitrep.extract.events.actors import resolve_pronoun
     from sitrep.records import Entity
 
     ents = (Entity(id="e1", name="Jens Stoltenberg", kind="person", mentions=((0, 16),), code="IGO"),

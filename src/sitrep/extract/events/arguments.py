@@ -1,4 +1,4 @@
-"""Dependency rules for event arguments and modality (private to extract/events.py).
+"""Dependency rules for an event's arguments: its subject, object, agent and content clause.
 
 Works on spaCy tokens of the English dependency scheme (ClearNLP labels): nsubj,
 nsubjpass, dobj, agent, pobj, poss, xcomp, ccomp, conj, neg, aux.
@@ -12,14 +12,6 @@ SPEECH = {"say", "tell", "report", "claim", "state", "announce", "add", "allege"
           "write", "quote", "accord", "argue", "suggest", "assert", "note", "indicate", "reiterate", "stress",
           "emphasize", "emphasise", "explain", "describe", "comment", "reply", "respond", "repeat", "admit",
           "acknowledge", "mention", "inform", "disclose", "reveal", "declare", "proclaim", "affirm", "contend"}
-PLAN = {"plan", "intend", "agree", "decide", "promise", "pledge", "vow", "expect", "aim", "prepare", "schedule",
-        "set", "propose", "want", "seek", "hope", "offer", "consider", "threaten", "try", "attempt"}
-INTENT = {"agree", "pledge", "promise", "vow", "plan", "intend", "decide", "offer", "commit", "prepare", "schedule",
-          "propose"}
-POSSIBLE_VERBS = {"consider", "weigh", "mull", "contemplate", "discuss", "threaten"}
-NEGATING = {"deny", "decline", "refuse", "fail", "reject", "avoid", "halt", "stop", "cancel", "abandon"}
-ASPECT = {"continue", "begin", "start", "resume", "keep", "proceed"}
-PLANNED_ADJ = {"planned", "proposed", "possible", "potential", "future", "upcoming", "expected", "prospective"}
 
 
 def clause_head(tok):
@@ -29,45 +21,6 @@ def clause_head(tok):
             "nsubj", "nsubjpass", "dobj", "pobj", "attr", "prep", "compound", "conj", "appos", "npadvmod", "acomp"):
         t = t.head
     return t
-
-
-def _verb_chain(tok):
-    """The trigger's clause verb and the verbs that govern it through xcomp/conj."""
-    chain = [clause_head(tok)]
-    while chain[-1].dep_ in ("xcomp", "conj", "auxpass") and chain[-1].head.i != chain[-1].i and len(chain) < 4:
-        chain.append(chain[-1].head)
-    return chain
-
-
-def modality(tok) -> str:
-    """negated > possible > planned > reported > asserted, from auxiliaries and governors."""
-    chain = _verb_chain(tok)
-    own = [tok] + chain
-    if any(c.dep_ == "neg" for t in own for c in t.children):
-        return "negated"
-    if any(c.lower_ == "no" and c.dep_ == "det" for c in tok.children):
-        return "negated"
-    # a nominal trigger's own clause verb counts too: "denied the accusation", "halted the talks"
-    if any(t.lemma_ in NEGATING and t.i != tok.i for t in chain[tok.pos_ == "VERB":]) or (
-            tok.dep_ == "xcomp" and tok.head.lemma_ in NEGATING):
-        return "negated"
-    auxes = {c.lower_ for t in own for c in t.children if c.dep_ in ("aux", "auxpass")}
-    if auxes & {"might", "could", "may", "would", "can", "should", "must"}:
-        return "possible"
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for t in own for c in t.children):
-        return "possible"
-    if any(t.lemma_ in POSSIBLE_VERBS and t.i != tok.i for t in chain[1:]):
-        return "possible"
-    if auxes & {"will", "shall", "'ll", "wo"} or any(t.lemma_ in PLAN and t.i != tok.i for t in chain[1:]):
-        return "planned"
-    if any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children) and tok.dep_ in ("xcomp", "acl", "advcl") \
-            and tok.head.lemma_ not in ASPECT:  # "continued to shell the town" shelled it
-        return "planned"
-    if any(c.lower_ in PLANNED_ADJ and c.dep_ in ("amod", "compound") for c in tok.children):
-        return "planned"
-    if any(c.dep_ == "xcomp" for c in tok.children) and tok.lemma_ in INTENT:
-        return "planned"  # "agreed to expand": the agreement stands for the planned action
-    return "asserted"
 
 
 def _speech_verb(tok):
@@ -95,7 +48,7 @@ def attributed(tok) -> bool:
 def speaker(tok):
     """The subject of the speech verb a trigger's clause is reported by, if any."""
     said = _speech_verb(tok)[0]
-    return _subject(said) if said is not None else None
+    return subject_of(said) if said is not None else None
 
 
 def _actor_ok(tok) -> bool:
@@ -105,12 +58,12 @@ def _actor_ok(tok) -> bool:
         tok.pos_ == "PROPN" or not tok.is_stop)
 
 
-def _subject(tok, depth: int = 0):
+def subject_of(tok, depth: int = 0):
     for c in tok.children:
         if c.dep_ in ("nsubj", "csubj") and _actor_ok(c):
             return c
     if depth < 3 and tok.dep_ in ("conj", "xcomp", "advcl", "acomp") and tok.head.i != tok.i:
-        return _subject(tok.head, depth + 1)
+        return subject_of(tok.head, depth + 1)
     return None
 
 
@@ -140,7 +93,7 @@ def arguments(tok) -> tuple[list[list], list[list]]:
         src.append([c for c in tok.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")])
         head = clause_head(tok)
         if head.i != tok.i and tok.dep_ in ("dobj", "attr"):
-            src.append([x for x in [_subject(head)] if x])
+            src.append([x for x in [subject_of(head)] if x])
         tgt += [[x] for x in _pobjs(tok, {"of"}) + _pobjs(tok, TARGET_PREPS - {"of", "from", "by"})]
         tgt.append(_clause_actor(tok))
     else:
@@ -149,7 +102,7 @@ def arguments(tok) -> tuple[list[list], list[list]]:
             src.append(_pobjs(tok, {"by"})[:1])
             tgt.append([c for c in tok.children if c.dep_ == "nsubjpass" and _actor_ok(c)])
         else:
-            src.append([x for x in [_subject(tok)] if x])
+            src.append([x for x in [subject_of(tok)] if x])
             objs = [c for c in tok.children if c.dep_ in ("dobj", "dative") and _actor_ok(c)]
             tgt.append(objs)
             tgt += [[x] for o in objs for x in _pobjs(o, TARGET_PREPS - {"of", "by"})]

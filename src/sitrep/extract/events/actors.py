@@ -10,7 +10,8 @@ import re
 from functools import lru_cache
 from typing import Callable, Iterable, Optional
 
-from ..records import ActorRef, Entity
+from ...records import ActorRef, Entity
+from .arguments import arguments, own_agent, phrase
 
 # generic heads that name a sector whatever the country ("Iraqi troops" -> IRQ, MIL)
 SECTOR_WORDS = {
@@ -87,7 +88,7 @@ def _fallback_code(text: str) -> Optional[tuple[str, Optional[str]]]:
 @lru_cache(maxsize=1)
 def _lookup() -> Callable[[str], Optional[tuple[str, Optional[str]]]]:
     try:
-        from ..kb.actors import lookup_actor
+        from ...kb.actors import lookup_actor
     except ImportError:  # the actor dictionary is optional: fall back to country names
         return _fallback_code
 
@@ -151,3 +152,73 @@ def code_actor(text: str, span: tuple[int, int], pieces: list[tuple[str, tuple[i
         return ActorRef(text=text, span=span, entity=ref.id, code=ref.code, sector=ref.sector)
     ent_id = next((ent.id for ent in entities for s, e in ent.mentions if s < span[1] and span[0] < e), None)
     return ActorRef(text=text, span=span, entity=ent_id, code=None, sector=sector_of(head_words))
+
+
+def is_official(doc, source) -> bool:
+    """The source is a state or its government ("Beijing", "the Foreign Ministry"), not its people."""
+    if not source or not source[0].code or source[0].code == "IGO" and source[0].sector is None:
+        return False
+    if source[0].sector == "GOV":
+        return True
+    span = doc.char_span(*source[0].span, alignment_mode="expand") if source[0].span else None
+    labels = {e.label_ for e in span.ents} if span is not None else set()
+    return "GPE" in labels and "NORP" not in labels
+
+
+def coded_pair(source, target) -> bool:
+    return any(a.code and a.text.lower() not in PRONOUN_KINDS for a in source) and any(a.code for a in target)
+
+
+def self_standing(doc, tok, entities) -> bool:
+    """A nominal trigger whose explicit agent and whose target both code to actors."""
+    agent = own_agent(tok)
+    return bool(agent) and any(a.code for a in phrase_actors(doc, agent, entities)) and any(
+        a.code for a in best_actors(doc, arguments(tok)[1], entities))
+
+
+def best_actors(doc, groups, entities) -> tuple[ActorRef, ...]:
+    """The first candidate group that codes to an actor, else the first group."""
+    coded = [phrase_actors(doc, g, entities) for g in groups]
+    return next((c for c in coded if any(a.code for a in c)), coded[0] if coded else ())
+
+
+def domestic(source, target) -> tuple[ActorRef, ...]:
+    """An uncoded group of people acted on by a state is taken to be that state's own
+    ("the government released 30 political prisoners": NGA -> NGA prisoners), as CAMEO
+    codes domestic events; an IGO source says nothing about nationality."""
+    state = next((a.code for a in source if a.code and a.code != "IGO"), None)
+    if state is None or not target or any(a.code for a in target) or target[0].sector is None:
+        return target
+    return (target[0].replace(code=state),) + target[1:]
+
+
+def scan_actor(doc, tokens, entities, skip=frozenset()) -> tuple[ActorRef, ...]:
+    """The first name-like token (in the given order) that codes to an actor not in ``skip``."""
+    seen = set()
+    for t in tokens:
+        if not (t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or t.pos_ == "PROPN"):
+            continue
+        span = next((e for e in doc.ents if e.start <= t.i < e.end), doc[t.i:t.i + 1])
+        if span.start in seen:
+            continue
+        seen.add(span.start)
+        ref = code_actor(span.text, (span.start_char, span.end_char), [], entities, [])
+        if ref.code and ref.code not in skip:
+            return (ref,)
+    return ()
+
+
+def phrase_actors(doc, heads, entities) -> tuple[ActorRef, ...]:
+    out = []
+    for h in heads:
+        start, end = phrase(h)
+        # never reach back over a paragraph break (a headline the parser glued on)
+        start = max([start] + [t.i + 1 for t in doc[start:h.i] if "\n\n" in t.text_with_ws])
+        span = doc[start:end]
+        pieces = [(e.text, (e.start_char, e.end_char)) for e in span.ents if e.label_ in ("GPE", "NORP", "ORG", "PERSON")]
+        pieces += [(t.text, (t.idx, t.idx + len(t))) for t in span if t.pos_ in ("PROPN", "ADJ") and t.text[:1].isupper()]
+        ref = code_actor(span.text, (span.start_char, span.end_char), pieces, entities,
+                         [t.lemma_ for t in span if t.pos_ == "NOUN"])
+        if ref.code is None or all(a.code != ref.code for a in out):
+            out.append(ref)
+    return tuple(out)
