@@ -1,0 +1,75 @@
+"""Merge judged parts of a sample, keep their labels in the repository, print the shares.
+
+    python bench/judge/record.py events_before
+
+reads ``bench/out/judge/<name>.part*.judged.jsonl``, writes ``bench/judge/<name>.labels.jsonl``
+(article ids, offsets, the extractor's reading and the judges' labels; no article text) and
+prints the share of events fully right, with no event, and right per field and per type.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import OUT, ROOT  # noqa: E402
+
+EVENT_KEEP = ("key", "article", "sentence_span", "trigger_span", "type", "modality", "event", "type_right",
+              "source_right", "target_right", "modality_right", "correct_type", "ref_type", "note")
+ACTOR_KEEP = ("span", "code", "sector")
+
+
+def _offsets(row: dict, words) -> list | None:
+    """Where the judge's words ("none", or an exact piece of the sentence) sit in the article."""
+    if not words or words == "none":
+        return None
+    at = row["sentence"].find(words)
+    return [row["sentence_span"][0] + at, row["sentence_span"][0] + at + len(words)] if at >= 0 else None
+
+
+def label(row: dict) -> dict:
+    out = {k: row.get(k) for k in EVENT_KEEP}
+    for side in ("source", "target"):
+        out[side] = [{k: a.get(k) for k in ACTOR_KEEP} for a in row[side]]
+        for prefix in ("correct", "ref"):
+            words = row.get(f"{prefix}_{side}")
+            if words is not None:
+                out[f"{prefix}_{side}"] = "none" if words == "none" else _offsets(row, words)
+    return out
+
+
+def fully_right(r: dict) -> bool:
+    return bool(r["event"] and r["type_right"] and r["source_right"] and r["target_right"])
+
+
+def summary(rows: list[dict]) -> str:
+    n = len(rows)
+    ev = [r for r in rows if r["event"]]
+    lines = [f"events judged {n}, articles {len({r['article'] for r in rows})}",
+             f"fully right {sum(map(fully_right, rows))} ({sum(map(fully_right, rows)) / n:.1%})",
+             f"no event {n - len(ev)} ({(n - len(ev)) / n:.1%})"]
+    for f in ("type_right", "source_right", "target_right", "modality_right"):
+        lines.append(f"  {f} among events {sum(bool(r[f]) for r in ev)}/{len(ev)}")
+    per = Counter(r["type"] for r in rows)
+    ok = Counter(r["type"] for r in rows if fully_right(r))
+    lines.append("  per type (fully right / emitted): " + ", ".join(f"{t} {ok[t]}/{c}" for t, c in per.most_common()))
+    return "\n".join(lines)
+
+
+def main(argv=None) -> None:
+    name = (argv or sys.argv[1:])[0]
+    rows = [json.loads(line) for p in sorted(OUT.glob(f"{name}.part*.judged.jsonl"))
+            for line in p.open(encoding="utf-8")]
+    if not rows:
+        sys.exit(f"no judged parts for {name} under {OUT}")
+    out = ROOT / "bench" / "judge" / f"{name}.labels.jsonl"
+    with out.open("w", encoding="utf-8") as fh:
+        for r in rows:
+            fh.write(json.dumps(label(r), ensure_ascii=False) + "\n")
+    print(summary(rows))
+
+
+if __name__ == "__main__":
+    main()
