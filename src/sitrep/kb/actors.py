@@ -136,6 +136,11 @@ def _agent(key: str) -> str | None:
     return code[:3] if code and code[:3] in SECTORS else None
 
 
+def agent_sector(word: str) -> str | None:
+    """The sector an agent noun names ("police" -> COP, "rebels" -> REB), else None."""
+    return _agent(_norm(word))
+
+
 def lookup_actor(text: str, *, date: str | None = None, exact: bool = False) -> ActorCode | None:
     """Code a phrase ("Iraqi security forces" -> IRQ MIL), or None when nothing fits.
 

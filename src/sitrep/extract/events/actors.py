@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Callable, Iterable, Optional
 
 from ...records import ActorRef, Entity
-from .arguments import arguments, own_agent, phrase
+from .arguments import LOCATIVE, arguments, is_actor, own_agent, phrase
 
 # generic heads that name a sector whatever the country ("Iraqi troops" -> IRQ, MIL)
 SECTOR_WORDS = {
@@ -177,9 +177,9 @@ def self_standing(doc, tok, entities) -> bool:
 
 
 def best_actors(doc, groups, entities) -> tuple[ActorRef, ...]:
-    """The first candidate group that codes to an actor, else the first group."""
-    coded = [phrase_actors(doc, g, entities) for g in groups]
-    return next((c for c in coded if any(a.code for a in c)), coded[0] if coded else ())
+    """The actors of the first candidate group: the grammatical argument, coded or not (a
+    later group that codes, "arrested ... in Tarcin", is where, not whom)."""
+    return phrase_actors(doc, groups[0], entities) if groups else ()
 
 
 def domestic(source, target) -> tuple[ActorRef, ...]:
@@ -192,11 +192,21 @@ def domestic(source, target) -> tuple[ActorRef, ...]:
     return (target[0].replace(code=state),) + target[1:]
 
 
-def scan_actor(doc, tokens, entities, skip=frozenset()) -> tuple[ActorRef, ...]:
-    """The first name-like token (in the given order) that codes to an actor not in ``skip``."""
+def scan_actor(doc, tokens, entities, skip=frozenset(), *, places: bool = False) -> tuple[ActorRef, ...]:
+    """The first name-like token (in the given order) that codes to an actor not in ``skip``:
+    never a place in a phrase of place ("talks in London"), unless ``places`` (force used
+    there is used on its people: "a curfew in Srinagar"), nor a name that only qualifies a
+    thing ("the West German mark")."""
     seen = set()
     for t in tokens:
         if not (t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or t.pos_ == "PROPN"):
+            continue
+        if t.ent_type_ in ("GPE", "LOC") and t.dep_ == "pobj" and t.head.lower_ in LOCATIVE and not places:
+            continue
+        root = t
+        while root.dep_ in ("compound", "amod", "flat") and root.head.i != root.i:
+            root = root.head
+        if root.i != t.i and root.pos_ == "NOUN" and not is_actor(root):
             continue
         span = next((e for e in doc.ents if e.start <= t.i < e.end), doc[t.i:t.i + 1])
         if span.start in seen:

@@ -5,6 +5,14 @@ nsubjpass, dobj, agent, pobj, poss, xcomp, ccomp, conj, neg, aux.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
+from ...kb.actors import agent_sector, lookup_actor
+from ...kb.cameo import is_trigger_lemma
+from ...kb.lexicon import words
+
+ACTOR_NOUNS, AGENT_NOT_ACTOR, SAID_NOUNS = words("actor_nouns"), words("agent_not_actor"), words("said_nouns")
+STRUCK_PLACES = words("struck_places")
 ACTOR_ENTS = {"", "GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"}
 # prepositions whose object is the target of a verb or nominal trigger
 TARGET_PREPS = {"against", "on", "upon", "at", "with", "to", "into", "for", "toward", "towards", "from", "over", "of"}
@@ -78,14 +86,159 @@ def own_agent(tok) -> list:
         if tok.pos_ in ("NOUN", "PROPN") else []
 
 
-def arguments(tok) -> tuple[list[list], list[list]]:
-    """Candidate (source, target) argument groups of a trigger, best first.
+# pronouns that stand for people or groups; "it" is a state or a body only as a doer
+PERSONAL = frozenset({"he", "she", "they", "we", "i", "you", "him", "her", "them", "us"})
+NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LAW", "EVENT",
+                            "WORK_OF_ART", "PRODUCT", "LANGUAGE", "FAC", "LOC"})
+# heads that count people or take a part of a group: the actor is what they are "of"
+PORTION = frozenset({"hundred", "thousand", "dozen", "million", "score", "number", "group", "member", "part",
+                     "majority", "minority", "rest", "some", "many", "most", "all", "none", "each", "both", "one",
+                     "handful", "band", "delegation", "team", "unit"})
+# "a meeting in Brussels", "arrested in Tarcin": a place there says where, not whom
+LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "within", "around",
+                      "beyond", "along", "off"})
+# prepositions that tie a thing to the actor it comes from or is aimed at ("a request from X",
+# "an embargo on arms sales to Vietnam", "an investigation into X")
+OWNER_PREPS = frozenset({"from", "to", "against", "on", "upon", "of", "with", "into", "toward", "towards", "for",
+                         "over", "by"})
 
-    Each group is a head with its coordinated heads; the caller keeps the first group that
-    codes to an actor ("imposed sanctions on Iraq": the object codes to nothing, so the
-    target is the object's "on" phrase).
+
+def is_actor(tok, *, doer: bool = False) -> bool:
+    """The word names someone who can act or be acted on: a person, a group, a body or a state,
+    by name, by a noun whose head is one ("police", "protesters") or by a personal pronoun."""
+    if tok.pos_ == "PRON":
+        return tok.lower_ in PERSONAL or doer and tok.lower_ == "it"
+    if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    if tok.pos_ == "PROPN":
+        return tok.ent_type_ not in NOT_ACTOR_ENTS
+    if tok.text[:1].isupper() and tok.i > tok.sent.start and _names_actor(tok.text):
+        return True  # a name the tagger took for a common noun ("ties with Seychelles")
+    if tok.pos_ not in ("NOUN", "ADJ"):
+        return False
+    lemma = tok.lemma_.lower()
+    return lemma in ACTOR_NOUNS or agent_sector(lemma) is not None and lemma not in AGENT_NOT_ACTOR
+
+
+@lru_cache(maxsize=4096)
+def _names_actor(text: str) -> bool:
+    hit = lookup_actor(text, exact=True)
+    return hit is not None and hit.code is not None and hit.kind != "place"
+
+
+def actor_head(tok, *, doer: bool = False):
+    """The actor an argument names: the word itself, or what a count or part of a group is
+    "of" ("hundreds of political prisoners", "members of the opposition"); else None."""
+    portion = tok.lemma_.lower() in PORTION or tok.pos_ == "NUM"
+    if not portion:
+        return tok if is_actor(tok, doer=doer) else None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for g in c.children:
+                if g.dep_ == "pobj" and is_actor(g):
+                    return g
+    return tok if is_actor(tok) else None
+
+
+def _named_modifier(thing):
+    """A name in front of a thing: "an Armenian proposal", "a U.S. airstrike"."""
+    return next((c for c in thing.children if c.dep_ in ("compound", "amod", "nmod") and
+                 (c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or c.pos_ == "PROPN")), None)
+
+
+def owner(thing, *, doer: bool = False, depth: int = 0):
+    """The actor a thing belongs to or is aimed at, when an argument names a thing, else None.
+
+    Its possessor ("rejected the rebels' demands"); for an act or what someone said or put
+    forward, or the doer's instrument, a name in front of it ("an Armenian proposal", "a U.S. airstrike
+    killed") or who it is from or by ("a request from the minister", "an appeal lodged by
+    X"); otherwise an actor its phrase is on, to or against ("lifted an embargo on arms sales
+    to Vietnam"), and last a name in front of it ("released a Turkish ship")."""
+    for c in thing.children:
+        if c.dep_ == "poss" and c.pos_ != "PRON" and is_actor(c):
+            return c
+    # an act is its doer's ("critical of the Israeli raid on Gaza" criticises Israel)
+    said = thing.lemma_.lower() in SAID_NOUNS or is_trigger_lemma(thing.lemma_.lower(), "NOUN")
+    named = _named_modifier(thing)
+    if (doer or said) and named is not None:
+        return named
+    # failing a doer, an act is aimed at whom its phrase names ("launched an investigation into X")
+    preps = {"by"} if doer else OWNER_PREPS
+    for c in thing.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in preps:
+            for g in c.children:
+                if g.dep_ != "pobj":
+                    continue
+                head = actor_head(g)
+                if head is not None:
+                    return head
+                deeper = owner(g, depth=depth + 1) if depth < 2 and not doer else None
+                if deeper is not None:
+                    return deeper
+    for c in thing.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN" and (doer or said):  # "an appeal lodged by X"
+            hit = [actor_head(g) for p in c.children if p.dep_ == "agent" for g in p.children if g.dep_ == "pobj"]
+            if any(hit):
+                return next(h for h in hit if h is not None)
+        if c.dep_ == "acl" and c.tag_ == "VBG" and not doer and depth == 0:
+            # "signed a decree granting citizenship to 14 foreigners"
+            hit = [actor_head(g) for p in c.children if p.dep_ in ("prep", "dative") and p.lower_ in
+                   ("to", "for", "against", "on") for g in p.children if g.dep_ == "pobj"]
+            if any(hit):
+                return next(h for h in hit if h is not None)
+    return named if not doer and depth == 0 else None
+
+
+def is_struck_place(tok) -> bool:
+    """A place or thing an attack or raid strikes ("attacked an army base", "shelled the town")."""
+    return tok.ent_type_ in ("GPE", "LOC", "FAC") or tok.pos_ == "NOUN" and tok.lemma_.lower() in STRUCK_PLACES
+
+
+def as_actors(group: list, *, doer: bool = False, places: bool = False, struck: bool = False) -> list:
+    """The actors a candidate group names: each head as itself, through what it counts, or
+    through the thing's owner. A place is an actor only with ``places`` (an act aimed at a
+    land: "aid to Yemen", "withdrew from Iraq"), or with ``struck`` the place or thing an attack
+    or raid strikes ("shelled the town"), which stands for its people when it names no owner."""
+    out = []
+    for h in group:
+        if h.ent_type_ in ("GPE", "LOC", "FAC") and _locative(h) and not places:
+            continue
+        a = actor_head(h, doer=doer)
+        a = a if a is not None else owner(h, doer=doer)
+        if a is None and (struck or places) and is_struck_place(h):
+            a = h
+        if a is not None and all(a.i != x.i for x in out):
+            out.append(a)
+    return out
+
+
+# acts aimed at a land, whose state or people are then the target ("aid to Yemen", "withdrew from
+# Iraq", "troops deployed in Kuwait", "shelled the town", "sanctions on Iran"); other acts take
+# place there ("met in Brussels")
+PLACE_TARGETS = {"AID": ("to", "for", "in", "into"), "RETREAT": ("from", "out"), "MOBILIZE": ("to", "in", "into",
+                 "against", "toward", "towards", "on"), "ASSAULT": ("on", "against", "into", "at"),
+                 "COERCE": ("on", "against", "into"), "SANCTION": ("on", "against", "to")}
+STRUCK = ("ASSAULT", "COERCE")
+# what a doer sends, withdraws or gives is its own ("withdraw its troops from Iraq"): not the target
+CARGO_TYPES = ("MOBILIZE", "RETREAT", "AID", "AGREE", "THREATEN", "CONCEDE")
+CARGO_SECTORS = ("MIL", "COP")
+
+
+def _cargo(tok) -> bool:
+    return tok.pos_ == "NOUN" and agent_sector(tok.lemma_.lower()) in CARGO_SECTORS
+
+
+def arguments(tok, *, ptype: str | None = None, depth: int = 0) -> tuple[list[list], list[list]]:
+    """Candidate (source, target) argument groups of a trigger, best first, each group the
+    actors it names (with their coordinated heads): the caller keeps the first non-empty one.
+
+    Arguments are actors, never objects or instruments: "rejected demands from the rebel
+    group" targets the group, "lifted the embargo on arms sales to Vietnam" Vietnam, and "a
+    U.S. airstrike killed" has the United States for its doer. ``ptype`` lets a land be the
+    target of the acts aimed at one (``PLACE_TARGETS``).
     """
     nominal = tok.pos_ in ("NOUN", "PROPN") or any(c.dep_ == "det" for c in tok.children)
+    place_preps = PLACE_TARGETS.get(ptype or "", ())
     src, tgt = [], []
     if nominal:
         src.append([c for c in tok.children if c.dep_ == "poss" and _actor_ok(c)])
@@ -95,29 +248,51 @@ def arguments(tok) -> tuple[list[list], list[list]]:
         if head.i != tok.i and tok.dep_ in ("dobj", "attr"):
             src.append([x for x in [subject_of(head)] if x])
         tgt += [[x] for x in _pobjs(tok, {"of"}) + _pobjs(tok, TARGET_PREPS - {"of", "from", "by"})]
-        tgt.append(_clause_actor(tok))
     else:
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        # "Money donated by the Irish": a participle modifying a noun is passive too
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or \
+            tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod")
         if passive:
             src.append(_pobjs(tok, {"by"})[:1])
             tgt.append([c for c in tok.children if c.dep_ == "nsubjpass" and _actor_ok(c)])
         else:
             src.append([x for x in [subject_of(tok)] if x])
-            objs = [c for c in tok.children if c.dep_ in ("dobj", "dative") and _actor_ok(c)]
+            objs = [c for c in tok.children if c.dep_ in ("dobj", "dative") and _actor_ok(c)
+                    and not (ptype in CARGO_TYPES and _cargo(c))]
             tgt.append(objs)
-            tgt += [[x] for o in objs for x in _pobjs(o, TARGET_PREPS - {"of", "by"})]
-        tgt += [[x] for x in _pobjs(tok, TARGET_PREPS)]
-        tgt.append(_clause_actor(tok))
-    return [_with_conjuncts(g) for g in src if g], [_with_conjuncts(g) for g in tgt if g]
+        tgt += [[x] for x in _pobjs(tok, TARGET_PREPS | set(place_preps))]
+    sources = [as_actors(_with_conjuncts(g), doer=True) for g in src if g]
+    targets = [as_actors(_with_conjuncts(g), places=_aimed(g, place_preps), struck=ptype in STRUCK)
+               for g in tgt if g]
+    targets.append(_content_target(tok, ptype, depth))
+    return [g for g in sources if g], [g for g in targets if g]
 
 
-def _clause_actor(tok) -> list:
-    """'urged Iran to ...', 'a demand for NATO to do more': the subject of the content clause."""
+def _aimed(group: list, preps) -> bool:
+    """The group is a land an act is aimed at: the object of one of ``preps``, or the direct object."""
+    first = group[0] if group else None
+    return first is not None and (first.dep_ in ("dobj", "nsubjpass") or first.dep_ == "pobj" and
+                                  first.head.lower_ in preps)
+
+
+def _locative(tok) -> bool:
+    """The word is the object of a preposition of place ("at Brussels")."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE
+
+
+def _content_target(tok, ptype, depth: int) -> list:
+    """Whom the content of the trigger is about: "urged Iran to ...", "a demand for NATO to do
+    more" (the content's own subject), "agreed to withdraw its troops from Iraq", "refused to
+    meet with the envoy" (the content's target)."""
     for c in tok.children:
-        if c.dep_ in ("ccomp", "xcomp", "acl", "advcl"):
-            hit = [g for g in c.children if g.dep_ in ("nsubj", "dobj") and _actor_ok(g)][:1]
-            if hit:
-                return hit
+        if c.dep_ not in ("ccomp", "xcomp", "acl"):
+            continue
+        subj = [g for g in c.children if g.dep_ == "nsubj" and _actor_ok(g)][:1]
+        hit = as_actors(subj) if subj else []
+        if not hit and depth == 0 and c.pos_ in ("VERB", "AUX"):
+            hit = next(iter(arguments(c, ptype=ptype, depth=1)[1]), [])
+        if hit:
+            return hit
     return []
 
 

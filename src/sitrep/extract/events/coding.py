@@ -7,10 +7,11 @@ demand), and folded into a governing trigger that takes it as its content.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Optional
 
 from ...kb.cameo import VETO, is_trigger_lemma, to_plover, trigger_match
-from .actors import sector_of
+from .actors import sector_of, self_standing
 from .arguments import SPEECH, attributed, clause_head, speaker, subject_of
 
 NAME_ENTS = {"ORG", "GPE", "FAC", "LOC", "PERSON", "NORP", "WORK_OF_ART", "LAW", "PRODUCT"}
@@ -374,3 +375,71 @@ def claims_hostile(tok, triggers) -> bool:
         if not own and doer.lower_ not in SELF and (said is None or doer.lower_ != said.lower_):
             return True
     return False
+
+
+@dataclass(frozen=True)
+class CodedTrigger:
+    """A trigger that stands as an event of its sentence, with its final CAMEO code."""
+    tok: object  # spacy Token
+    code: str
+    basis: str  # the lexicon's evidence: core, pattern or default
+    stance: Optional[str]  # the code of the statement when it is the event ("said Iraq must ...")
+    demand: bool  # a demand put on another party: made, whatever its modal
+    apart: bool  # a nominal event reported apart from the sentence's main one
+
+
+def sentence_triggers(sent) -> dict[int, tuple[str, str]]:
+    """Token index -> (CAMEO code, basis) for every trigger word of a sentence."""
+    doc = sent.doc
+    triggers = {t.i: c for t in sent if (c := trigger_code(t))}
+    # a light verb means what its coded object names ("issued an ultimatum": a threat,
+    # whatever the verb's own patterns read further on)
+    triggers.update({t.i: triggers[o.i] for t in sent if t.i in triggers and t.lemma_ in LIGHT for o in t.children
+                     if o.dep_ == "dobj" and o.i in triggers and o.pos_ == "NOUN" and triggers[o.i][1] == "core"})
+    # "claimed that Iran had sent troops": a claim of another party's hostile act accuses it
+    triggers.update({t.i: ("112", "core") for t in sent if t.lemma_ in CLAIM and claims_hostile(t, triggers)})
+    # a bare PETRARCH verb default is the lexicon's weakest guess: it only speaks when
+    # nothing better in the sentence does, or as the content of a better one ("vowed to
+    # crush the rebellion" is a threat)
+    if any(b != "default" for _, b in triggers.values()):
+        triggers = {i: c for i, c in triggers.items() if c[1] != "default" or is_content_of(doc[i], triggers)}
+    # a speech verb coded by a PETRARCH pattern on what was said ("said it supports ...",
+    # "announced the suspension of aid") is not the event when what was said holds a
+    # trigger of its own: that one is (reported); a verb that says and accuses at once
+    # ("alleged that Iran had sent troops") is the accusation, its content what is alleged
+    return {i: c for i, c in triggers.items() if doc[i].lemma_ not in SPEECH or c[1] == "core" and
+            to_plover(c[0])[0] == "ACCUSE" or not any(
+        j != i and (doc[j].dep_ in ("ccomp", "xcomp") or doc[j].dep_ == "dobj" and doc[j].head.i == i)
+        and doc[i].is_ancestor(doc[j]) for j in triggers)}
+
+
+def coded_triggers(sent, entities) -> list[CodedTrigger]:
+    """The triggers of a sentence that stand as events, each with its code made specific by
+    the content folded into it and read as the speaker's stance where that is the event."""
+    doc = sent.doc
+    triggers = sentence_triggers(sent)
+    folds = {i: folded_into(doc[i], triggers) for i in triggers}
+    # "must drop the charges or face sanctions": the penalty held out is part of the demand
+    folds.update({i: doc[i].head.i for i in triggers if folds[i] is None and doc[i].dep_ == "conj"
+                  and doc[i].head.i in triggers and or_face(doc[i], own=True) and is_demanded(doc[i].head)})
+    # CAMEO codes a sentence by its main event: one buried in a subordinate clause
+    # ("the rebels who attacked the convoy agreed to a ceasefire") gives way to it
+    depth = {i: clause_depth(doc[i]) for i in triggers if folds[i] is None}
+    top = min(depth.values(), default=0)
+    # ... unless it is a nominal event with its own coded agent and target ("responding to
+    # a demand by X for Y to ..."): the writer reports that act apart from the main one
+    apart = {i for i, d in depth.items() if d > top and self_standing(doc, doc[i], entities)}
+    folds.update({i: -1 for i, d in depth.items() if d > top and i not in apart})
+    out = []
+    for i, (code, basis) in triggers.items():
+        if folds[i] is not None:
+            continue
+        tok = doc[i]
+        inner = next((j for j, into in folds.items() if into == i), None)
+        inner = None if inner is None or is_halted(doc[inner], tok) else triggers[inner][0]
+        code = refine_code(code, inner, mutual=tok.lemma_ == "agree")
+        stance = stance_code(tok, code)
+        code = stance or code
+        demand = to_plover(code)[0] == "REQUEST" and is_demanded(tok)
+        out.append(CodedTrigger(tok=tok, code=code, basis=basis, stance=stance, demand=demand, apart=i in apart))
+    return out
