@@ -56,3 +56,18 @@ def context(text: str, start: int, end: int, before: int = 1) -> str:
     paras = [m.span() for m in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", text)]
     i = next((k for k, (a, b) in enumerate(paras) if a <= start < b), 0)
     return "\n\n".join(text[a:b] for a, b in paras[max(0, i - before):i + 1])
+
+
+# the rubric correction (README.md): PLOVER files signing an agreement under SUPPORT and reads a
+# cooperative act reported in the future tense as intent (AGREE)
+SIGNING = re.compile(r"^(sign|ratif|conclud|initial|finali)", re.I)
+MEETING = re.compile(r"^(meet|talk|visit|summit|negotiat|discuss|consult|host|confer)", re.I)
+ACCEPTED = {("SUPPORT", "AGREE"): SIGNING, ("AGREE", "CONSULT"): MEETING}
+
+
+def type_accepted(emitted: str, judged: str | None, trigger: str) -> bool:
+    """The emitted type is the judged one, or a reading the rubric correction accepts."""
+    if judged is None or emitted == judged:
+        return True
+    words = ACCEPTED.get((emitted, judged))
+    return bool(words and words.match(trigger))

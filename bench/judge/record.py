@@ -14,9 +14,9 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import OUT, ROOT  # noqa: E402
+from common import OUT, ROOT, type_accepted  # noqa: E402
 
-EVENT_KEEP = ("key", "article", "sentence_span", "trigger_span", "type", "modality", "event", "type_right",
+EVENT_KEEP = ("key", "article", "sentence_span", "trigger", "trigger_span", "type", "modality", "event", "type_right",
               "source_right", "target_right", "modality_right", "correct_type", "ref_type", "note")
 ACTOR_KEEP = ("span", "code", "sector")
 
@@ -40,8 +40,14 @@ def label(row: dict) -> dict:
     return out
 
 
+def type_right(r: dict) -> bool:
+    """The judge's verdict, or the type the rubric correction accepts."""
+    judged = r.get("correct_type") or r.get("ref_type")
+    return bool(r["type_right"]) or bool(judged) and type_accepted(r["type"], judged, r["trigger"])
+
+
 def fully_right(r: dict) -> bool:
-    return bool(r["event"] and r["type_right"] and r["source_right"] and r["target_right"])
+    return bool(r["event"] and type_right(r) and r["source_right"] and r["target_right"])
 
 
 def summary(rows: list[dict]) -> str:
@@ -50,7 +56,9 @@ def summary(rows: list[dict]) -> str:
     lines = [f"events judged {n}, articles {len({r['article'] for r in rows})}",
              f"fully right {sum(map(fully_right, rows))} ({sum(map(fully_right, rows)) / n:.1%})",
              f"no event {n - len(ev)} ({(n - len(ev)) / n:.1%})"]
-    for f in ("type_right", "source_right", "target_right", "modality_right"):
+    lines.append(f"  type_right among events {sum(map(type_right, ev))}/{len(ev)} (judges' own verdict "
+                 f"{sum(bool(r['type_right']) for r in ev)})")
+    for f in ("source_right", "target_right", "modality_right"):
         lines.append(f"  {f} among events {sum(bool(r[f]) for r in ev)}/{len(ev)}")
     per = Counter(r["type"] for r in rows)
     ok = Counter(r["type"] for r in rows if fully_right(r))

@@ -17,7 +17,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import ROOT, by_id  # noqa: E402
+from common import ROOT, by_id, type_accepted  # noqa: E402
 
 
 def _overlaps(actors, ref) -> bool | None:
@@ -32,7 +32,8 @@ def judge(v, lab: dict) -> dict:
     """The labels an emitted event gets from the reference of its trigger."""
     if not lab["event"]:
         return {"event": False}
-    out = {"event": True, "type": v.type == (lab.get("ref_type") or lab.get("correct_type") or lab["type"])}
+    out = {"event": True, "type": type_accepted(v.type, lab.get("ref_type") or lab.get("correct_type") or lab["type"],
+                                                v.trigger.text)}
     for side in ("source", "target"):
         ref = lab.get(f"ref_{side}")
         ok = _overlaps(getattr(v, side), ref)

@@ -16,7 +16,10 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.tokens import Span
+
 from ..kb.actors import ActorCode, lookup_actor, lookup_surname
+from ..nlp.datelines import dateline_end
 from ..records import Entity
 
 KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "NORP": "group",
@@ -92,7 +95,9 @@ def _roles(parsed, start: int, end: int) -> list[str]:
     first = span[0]
     window = []
     i = first.i - 1
-    while i >= first.sent.start and doc[i].pos_ in _ROLE_POS and (
+    # a title never reaches back over a dateline ("ROME - Israeli Foreign Minister Shimon Peres")
+    stop = dateline_end(first.sent)
+    while i >= stop and doc[i].pos_ in _ROLE_POS and (
             doc[i].pos_ != "PUNCT" or doc[i].text in ("-", "\u2010")):
         window.insert(0, doc[i])
         i -= 1
@@ -125,6 +130,11 @@ def _mentions(parsed, places) -> list[_Mention]:
     for ent in doc.ents:
         if ent.label_ not in KINDS or parsed.in_header(ent.start_char):
             continue
+        cut = dateline_end(ent.sent)
+        if ent.start < cut:  # the model runs a dateline into the name after it ("ROME - Israeli")
+            if ent.end <= cut:
+                continue
+            ent = Span(doc, cut, ent.end, label=ent.label_)
         bounds = _trim(parsed.text, ent)
         if bounds is None:
             continue

@@ -15,9 +15,11 @@ from ...records import Event, PlaceRef, TextSpan
 from .actors import is_official
 from .arguments import attributed
 from .coding import coded_triggers, halting
+from .confidence import business_share, features, score
 from .dyad import find_dyad
 from .modality import modality
-from .venue import DATELINE, in_dateline, in_sentence, is_venue, nearest, own_times, place_role
+from ...nlp.datelines import DATELINE
+from .venue import in_dateline, in_sentence, is_venue, nearest, own_times, place_role
 
 DATE_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?$")
 # violence by a crowd of protesters is a riot (CAMEO 145, PLOVER PROTEST), not an assault
@@ -26,13 +28,21 @@ CROWD = set("protesters protestors demonstrators rioters marchers strikers mob m
 
 
 def extract_events(parsed, found) -> tuple[Event, ...]:
-    """PLOVER events of one article, in text order, using the earlier stages' records."""
+    """PLOVER events of one article, in text order, using the earlier stages' records, each
+    with its calibrated ``confidence`` (``confidence.py``)."""
+    return tuple(v.replace(confidence=score(f)) for v, f in scored_events(parsed, found))
+
+
+def scored_events(parsed, found) -> list[tuple[Event, dict]]:
+    """The article's events, each with the confidence model's inputs (``confidence.features``)."""
     doc = parsed.doc
+    story_business = business_share(doc)
     art = parsed.article
     times = [t for t in found.times if t.type == "DATE" and t.value and DATE_VALUE.match(t.value)]
     places = [p for p in found.places if p.kind != "demonym"]  # "Canadian troops" is no venue
     quotes = list(found.quotes)
     events: list[Event] = []
+    inputs: list[dict] = []
     last_date = last_place = None
     datelines = [m.span() for m in DATELINE.finditer(parsed.text)]
     for sent in doc.sents:
@@ -83,8 +93,8 @@ def extract_events(parsed, found) -> tuple[Event, ...]:
                 source=source, target=target,
                 modality=mod, date=date, date_basis=date_basis,
                 place=PlaceRef.of(place) if place else None,
-                place_basis=place_basis, quote=quote,
-                confidence={"core": 0.8, "pattern": 0.7}.get(trig.basis, 0.5)))
+                place_basis=place_basis, quote=quote))
+            inputs.append(features(trig, ptype, dyad, mod, quote is not None, story_business))
         # the story's current date moves with the dates its events took; only a sentence with no
         # event moves it by any date it has (else "maps from 1958" dated the sentences after it)
         dated = [v.date for v in events[n_before:] if v.date_basis == "sentence"]
@@ -95,8 +105,8 @@ def extract_events(parsed, found) -> tuple[Event, ...]:
     # a headline repeats the lead: keep its event only when the body does not report that type
     title_end = art.title_span[1] if art.title_span else -1
     body_types = {v.type for v in events if v.sentence[0] >= title_end}
-    kept = [v for v in events if v.sentence[0] >= title_end or v.type not in body_types]
-    return tuple(v.replace(id=f"v{n}") for n, v in enumerate(kept, 1))
+    kept = [(v, f) for v, f in zip(events, inputs) if v.sentence[0] >= title_end or v.type not in body_types]
+    return [(v.replace(id=f"v{n}"), f) for n, (v, f) in enumerate(kept, 1)]
 
 
 def _reread(tok, code: str, ptype: str, source, target, doc) -> str:

@@ -12,6 +12,7 @@ from typing import Callable, Iterable, Optional
 
 from ...records import ActorRef, Entity
 from .arguments import LOCATIVE, arguments, is_actor, own_agent, phrase
+from ...nlp.datelines import dateline_end
 
 # generic heads that name a sector whatever the country ("Iraqi troops" -> IRQ, MIL)
 SECTOR_WORDS = {
@@ -208,6 +209,8 @@ def scan_actor(doc, tokens, entities, skip=frozenset(), *, places: bool = False)
             root = root.head
         if root.i != t.i and root.pos_ == "NOUN" and not is_actor(root):
             continue
+        if t.i < dateline_end(t.sent):
+            continue
         span = next((e for e in doc.ents if e.start <= t.i < e.end), doc[t.i:t.i + 1])
         if span.start in seen:
             continue
@@ -224,6 +227,10 @@ def phrase_actors(doc, heads, entities) -> tuple[ActorRef, ...]:
         start, end = phrase(h)
         # never reach back over a paragraph break (a headline the parser glued on)
         start = max([start] + [t.i + 1 for t in doc[start:h.i] if "\n\n" in t.text_with_ws])
+        # nor over a dateline ("ROME - Israeli Foreign Minister Shimon Peres" is no Italian)
+        start = max(start, dateline_end(h.sent))
+        if start > h.i:
+            continue
         span = doc[start:end]
         pieces = [(e.text, (e.start_char, e.end_char)) for e in span.ents if e.label_ in ("GPE", "NORP", "ORG", "PERSON")]
         pieces += [(t.text, (t.idx, t.idx + len(t))) for t in span if t.pos_ in ("PROPN", "ADJ") and t.text[:1].isupper()]

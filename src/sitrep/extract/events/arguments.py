@@ -141,7 +141,10 @@ def actor_head(tok, *, doer: bool = False):
 
 
 def _named_modifier(thing):
-    """A name in front of a thing: "an Armenian proposal", "a U.S. airstrike"."""
+    """A name in front of a thing: "an Armenian proposal", "a U.S. airstrike" (never a word of
+    the thing's own name: "Middle" in "the Middle East")."""
+    if thing.pos_ == "PROPN" or thing.ent_type_:
+        return None
     return next((c for c in thing.children if c.dep_ in ("compound", "amod", "nmod") and
                  (c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or c.pos_ == "PROPN")), None)
 
@@ -271,8 +274,8 @@ def arguments(tok, *, ptype: str | None = None, depth: int = 0) -> tuple[list[li
 def _aimed(group: list, preps) -> bool:
     """The group is a land an act is aimed at: the object of one of ``preps``, or the direct object."""
     first = group[0] if group else None
-    return first is not None and (first.dep_ in ("dobj", "nsubjpass") or first.dep_ == "pobj" and
-                                  first.head.lower_ in preps)
+    return bool(preps) and first is not None and (first.dep_ in ("dobj", "nsubjpass") or first.dep_ == "pobj" and
+                                                  first.head.lower_ in preps)
 
 
 def _locative(tok) -> bool:

@@ -4,12 +4,6 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-# "BAGHDAD (Reuters) -", "HAVANA (AP) --", "WASHINGTON, March 12 (Xinhua) --": where the reporter
-# filed from. "BAGHDAD (Reuters) - Militants attacked a base in northern Iraq" took place in Iraq;
-# the dateline's place stands in only when the sentence names no other.
-DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z.'\-]{2,}(?: [A-Z][A-Z.'\-]+){0,3}(?:,[ A-Za-z.']{1,30}){0,2}"
-                       r"(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([A-Za-z .&/]{1,30}\))?\s*(?:--?|[\u2013\u2014_])")
-
 
 def in_dateline(x, datelines: list[tuple[int, int]]) -> bool:
     return any(a <= x.span[0] < b for a, b in datelines)
