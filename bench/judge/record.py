@@ -9,6 +9,7 @@ prints the share of events fully right, with no event, and right per field and p
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -22,11 +23,19 @@ ACTOR_KEEP = ("span", "code", "sector")
 
 
 def _offsets(row: dict, words) -> list | None:
-    """Where the judge's words ("none", or an exact piece of the sentence) sit in the article."""
+    """Where the judge's words ("none", or an exact piece of the sentence) sit in the article:
+    as whole words ("he" is not the end of "There"), the occurrence nearest the trigger."""
     if not words or words == "none":
         return None
-    at = row["sentence"].find(words)
-    return [row["sentence_span"][0] + at, row["sentence_span"][0] + at + len(words)] if at >= 0 else None
+    base, trigger = row["sentence_span"][0], row["trigger_span"][0]
+    hits = [m.start() for m in re.finditer(r"(?<!\w)" + re.escape(words) + r"(?!\w)", row["sentence"])]
+    if not hits:
+        at = row["sentence"].find(words)
+        hits = [at] if at >= 0 else []
+    if not hits:
+        return None
+    at = min(hits, key=lambda h: abs(base + h - trigger))
+    return [base + at, base + at + len(words)]
 
 
 def label(row: dict) -> dict:

@@ -193,11 +193,17 @@ def domestic(source, target) -> tuple[ActorRef, ...]:
     return (target[0].replace(code=state),) + target[1:]
 
 
-def scan_actor(doc, tokens, entities, skip=frozenset(), *, places: bool = False) -> tuple[ActorRef, ...]:
+# where a name stands when it does something in its sentence: its subject, possessor or agent
+DOER_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "appos", "conj"})
+
+
+def scan_actor(doc, tokens, entities, skip=frozenset(), *, places: bool = False,
+               doer: bool = False) -> tuple[ActorRef, ...]:
     """The first name-like token (in the given order) that codes to an actor not in ``skip``:
     never a place in a phrase of place ("talks in London"), unless ``places`` (force used
     there is used on its people: "a curfew in Srinagar"), nor a name that only qualifies a
-    thing ("the West German mark")."""
+    thing ("the West German mark"); with ``doer``, only a name that acts in its clause (a
+    subject, possessor or agent: "Thatcher left Bonn ... after talks" is not Bonn's)."""
     seen = set()
     for t in tokens:
         if not (t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or t.pos_ == "PROPN"):
@@ -208,6 +214,8 @@ def scan_actor(doc, tokens, entities, skip=frozenset(), *, places: bool = False)
         while root.dep_ in ("compound", "amod", "flat") and root.head.i != root.i:
             root = root.head
         if root.i != t.i and root.pos_ == "NOUN" and not is_actor(root):
+            continue
+        if doer and not (root.dep_ in DOER_DEPS or root.dep_ == "pobj" and root.head.lower_ == "by"):
             continue
         if t.i < dateline_end(t.sent):
             continue

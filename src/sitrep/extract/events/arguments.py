@@ -12,7 +12,7 @@ from ...kb.cameo import is_trigger_lemma
 from ...kb.lexicon import words
 
 ACTOR_NOUNS, AGENT_NOT_ACTOR, SAID_NOUNS = words("actor_nouns"), words("agent_not_actor"), words("said_nouns")
-STRUCK_PLACES = words("struck_places")
+STRUCK_PLACES, THING_NOUNS = words("struck_places"), words("thing_nouns")
 ACTOR_ENTS = {"", "GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"}
 # prepositions whose object is the target of a verb or nominal trigger
 TARGET_PREPS = {"against", "on", "upon", "at", "with", "to", "into", "for", "toward", "towards", "from", "over", "of"}
@@ -192,6 +192,15 @@ def owner(thing, *, doer: bool = False, depth: int = 0):
     return named if not doer and depth == 0 else None
 
 
+def could_act(tok) -> bool:
+    """A noun the lexicon does not know as an actor, yet no thing either: as a subject it is
+    the doer ("the industry", "the subcommittee", "bankworkers"), while "the report", "the
+    bill", a quantity or an event ("the strike") is not."""
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and tok.ent_type_ in ("", "ORG", "NORP") and lemma not in THING_NOUNS and \
+        not is_trigger_lemma(lemma, "NOUN") and not tok.like_num
+
+
 def is_struck_place(tok) -> bool:
     """A place or thing an attack or raid strikes ("attacked an army base", "shelled the town")."""
     return tok.ent_type_ in ("GPE", "LOC", "FAC") or tok.pos_ == "NOUN" and tok.lemma_.lower() in STRUCK_PLACES
@@ -210,6 +219,8 @@ def as_actors(group: list, *, doer: bool = False, places: bool = False, struck: 
         a = a if a is not None else owner(h, doer=doer)
         if a is None and (struck or places) and is_struck_place(h):
             a = h
+        if a is None and doer and could_act(h):
+            a = h  # "the industry has called for ...": a subject that names no thing does the act
         if a is not None and all(a.i != x.i for x in out):
             out.append(a)
     return out
@@ -244,9 +255,17 @@ def arguments(tok, *, ptype: str | None = None, depth: int = 0) -> tuple[list[li
     place_preps = PLACE_TARGETS.get(ptype or "", ())
     src, tgt = [], []
     if nominal:
+        # "talks between the government and the rebels", "clashes between police and students"
+        sides = [x for g in _pobjs(tok, {"between"})[:1] for x in (g, *[c for c in g.conjuncts if c.i > g.i])]
+        if len(sides) > 1:
+            pair = as_actors(sides[:1], doer=True), as_actors(sides[1:])
+            if pair[0] and pair[1]:
+                return [pair[0]], [pair[1]]
         src.append([c for c in tok.children if c.dep_ == "poss" and _actor_ok(c)])
         src.append(_pobjs(tok, {"by"})[:1])
-        src.append([c for c in tok.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")])
+        # "Iraqi air raids", "rebel raids", "a police crackdown"
+        src.append([c for c in tok.children if c.dep_ in ("amod", "compound") and (
+            c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "NOUN" and is_actor(c))])
         head = clause_head(tok)
         if head.i != tok.i and tok.dep_ in ("dobj", "attr"):
             src.append([x for x in [subject_of(head)] if x])

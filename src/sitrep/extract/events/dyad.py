@@ -66,7 +66,8 @@ def find_dyad(trig: CodedTrigger, ptype: str, entities) -> Optional[Dyad]:
     # PETRARCH's reading when the parse gives no coded actor: the source is the nearest
     # coded name before the trigger, the target the first one after it in its phrase
     if not source or generic(doc, source):
-        near = scan_actor(doc, [t for t in sent if t.i < tok.i][::-1], entities)
+        # an actor found this way must act in its clause; a code to borrow may come from any name
+        near = scan_actor(doc, [t for t in sent if t.i < tok.i][::-1], entities, doer=not source)
         if near and source:
             source, borrowed[0] = borrow(source, near), True
         elif near:
