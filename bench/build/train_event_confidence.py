@@ -12,6 +12,7 @@ are whole stories. Writes ``src/sitrep/kb/data/event_confidence.json``. Determin
 from __future__ import annotations
 
 import argparse
+import os
 import json
 import sys
 from pathlib import Path
@@ -25,7 +26,8 @@ from common import by_id  # noqa: E402
 from rescore import judge  # noqa: E402
 
 OUT = ROOT / "src" / "sitrep" / "kb" / "data" / "event_confidence.json"
-CONTINUOUS_PREFIX = ("vec", "story_business", "sentence_business")
+CONTINUOUS_PREFIX = ("vec", "story_business", "sentence_business", "sentence_money")
+DROP = tuple(os.environ.get("DROP_FEATURES", "").split()) or ("\0",)
 MIN_COUNT = 3  # a binary feature seen on fewer events is dropped (a lemma seen twice teaches nothing)
 
 
@@ -63,7 +65,8 @@ def design(examples, names=None, mean=None, scale=None):
         for _, f, _ in examples:
             for k, v in f.items():
                 counts[k] = counts.get(k, 0) + (v != 0)
-        names = sorted(k for k, c in counts.items() if c >= MIN_COUNT or k.startswith(CONTINUOUS_PREFIX))
+        names = sorted(k for k, c in counts.items() if (c >= MIN_COUNT or k.startswith(CONTINUOUS_PREFIX))
+                       and not k.startswith(DROP))
     index = {k: i for i, k in enumerate(names)}
     x = np.zeros((len(examples), len(names)))
     for r, (_, f, _) in enumerate(examples):

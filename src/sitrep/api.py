@@ -1,6 +1,7 @@
 """The library's entry points. The CLI and the HTTP views call these and nothing else."""
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
@@ -59,7 +60,8 @@ def _extract_batch(documents: Sequence[Document], options: Options,
             timings["parse"] = timings.get("parse", 0.0) + time.perf_counter() - t0
         for parsed in parsed_all:
             try:
-                out.append(run_stages(parsed, stages=options.stages, timings=timings))
+                out.append(confident(run_stages(parsed, stages=options.stages, timings=timings),
+                                     options.min_event_confidence))
             except Exception as exc:  # one document's failure must never end the batch
                 where = parsed.document.path or parsed.id
                 out.append(Rejected(where=where, code=E.E009.code,
@@ -68,6 +70,16 @@ def _extract_batch(documents: Sequence[Document], options: Options,
     bound_caches(load_nlp(options.model))
     _freeze_loaded()
     return out
+
+
+def confident(ex: Extraction, floor: float) -> Extraction:
+    """The extraction with only the events at or above ``floor`` confidence, renumbered."""
+    if not floor:
+        return ex
+    kept = [v for v in ex.events if v.confidence is None or v.confidence >= floor]
+    if len(kept) == len(ex.events):
+        return ex
+    return ex.replace(events=tuple(v.replace(id=f"v{n}") for n, v in enumerate(kept, 1)))
 
 
 _frozen = False
@@ -245,6 +257,8 @@ def ingest_documents(items: Iterable[Item], *, db: Union[str, Path] = DEFAULT_DB
     from .store import Store
 
     summary = IngestSummary()
+    # the store keeps every event with its confidence: queries, the report and exports threshold it
+    options = dataclasses.replace(options, min_event_confidence=0.0)
     lock = threading.Lock()  # one DuckDB connection, used by one thread at a time
     with Store(db) as store:
         # DuckDB caches written blocks up to 80% of RAM by default: over 20,000 articles the

@@ -18,6 +18,11 @@ procs_option = click.option("--processes", "-j", default=1, show_default=True, t
                             help="Worker processes.")
 
 
+confidence_option = click.option(
+    "--min-confidence", "min_confidence", type=click.FloatRange(0.0, 1.0),
+    help="Only events at or above this calibrated confidence (default: the configured floor; 0 shows all).")
+
+
 def _filters(**kw):
     from .query import Filters
 
@@ -59,7 +64,8 @@ def main():
 @model_option
 @batch_option
 @procs_option
-def extract(paths, input_file, fmt, model, batch_size, processes):
+@confidence_option
+def extract(paths, input_file, fmt, model, batch_size, processes, min_confidence):
     """Extract records from articles (files, folders, JSON Lines, '-') and print them."""
     from .api import extract_paths
     from .formats import render_extractions
@@ -67,7 +73,8 @@ def extract(paths, input_file, fmt, model, batch_size, processes):
     targets = list(paths) + ([input_file] if input_file else [])
     if not targets:
         raise click.UsageError("give a PATH or --input FILE.jsonl ('-' reads standard input)")
-    options = Options(model=model, batch_size=batch_size, n_process=processes)
+    options = Options(model=model, batch_size=batch_size, n_process=processes,
+                      **({} if min_confidence is None else {"min_event_confidence": min_confidence}))
     results = extract_paths(targets, options=options)
     with _progress("extract") as update:
         for chunk in render_extractions(_report_rejected(results, update), fmt):
@@ -121,6 +128,7 @@ def _filter_options(f):
         click.option("--place", help="Place name or GeoNames id."),
         click.option("--text", help="Words in the sentence."),
         click.option("--include-copies", is_flag=True, help="Also list rows from copied articles."),
+        confidence_option,
     ]):
         f = opt(f)
     return f
@@ -132,13 +140,13 @@ def _filter_options(f):
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl", "json"]), default="table",
               show_default=True)
 @click.option("--limit", type=int, help="At most this many rows.")
-def events(db, actor, type_, since, until, place, text, include_copies, fmt, limit):
+def events(db, actor, type_, since, until, place, text, include_copies, min_confidence, fmt, limit):
     """Query the stored events; each distinct event once, with its number of reports."""
     from .formats import render_rows
     from .query import EVENT_COLUMNS, events as query_events
 
     rows = query_events(db, _filters(actor=actor, type=type_, since=since, until=until, place=place, text=text,
-                                     include_copies=include_copies), limit=limit)
+                                     include_copies=include_copies, min_confidence=min_confidence), limit=limit)
     click.echo(render_rows(rows, fmt, columns=EVENT_COLUMNS if fmt == "table" else None), nl=False)
 
 
@@ -166,12 +174,14 @@ def quotes(db, speaker, since, until, text, fmt, limit):
 @click.option("--until", help="Up to this ISO date.")
 @click.option("--actor", help="Actor code or name fragment.")
 @click.option("--place", help="Place name or GeoNames id.")
+@confidence_option
 @click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
-def report(db, since, until, actor, place, fmt):
+def report(db, since, until, actor, place, min_confidence, fmt):
     """Print the situation report: timeline, statements, figures, places and sources."""
     from .report import situation_report
 
-    click.echo(situation_report(db, _filters(since=since, until=until, actor=actor, place=place), fmt=fmt),
+    click.echo(situation_report(db, _filters(since=since, until=until, actor=actor, place=place,
+                                             min_confidence=min_confidence), fmt=fmt),
                nl=False)
 
 
@@ -181,11 +191,12 @@ def report(db, since, until, actor, place, fmt):
               type=click.Choice(["jsonl", "csv", "parquet", "plover", "cameo", "gdelt"]))
 @click.option("--output", "-o", type=click.Path(), help="Output file (a folder for csv/parquet); default stdout.")
 @click.option("--include-copies", is_flag=True, help="Also export events of copied articles.")
-def export(db, fmt, output, include_copies):
+@confidence_option
+def export(db, fmt, output, include_copies, min_confidence):
     """Export the store: JSONL records, CSV or Parquet tables, PLOVER JSON, CAMEO/Phoenix TSV, GDELT columns."""
     from .export import export as run_export
 
-    written = run_export(db, fmt, output, include_copies=include_copies)
+    written = run_export(db, fmt, output, include_copies=include_copies, min_confidence=min_confidence)
     if output:
         click.echo(f"wrote {written}", err=True)
 

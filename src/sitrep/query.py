@@ -23,6 +23,7 @@ class Filters:
     text: Optional[str] = None  # words in the sentence / quote
     speaker: Optional[str] = None  # quotes only
     include_copies: bool = False
+    min_confidence: Optional[float] = None  # events only; None: config.EVENT_CONFIDENCE
 
     def __post_init__(self):
         for value in (self.since, self.until):
@@ -48,8 +49,17 @@ def date_range(f: Filters, column: str, clauses: list, params: list) -> None:
         params.append(f.until)
 
 
+def confidence_floor(f: Filters) -> float:
+    from .config import EVENT_CONFIDENCE
+
+    return EVENT_CONFIDENCE if f.min_confidence is None else f.min_confidence
+
+
 def _event_where(f: Filters) -> tuple[str, list]:
     clauses, params = [], []
+    if confidence_floor(f):  # events stored before confidences existed count as sure
+        clauses.append("coalesce(e.confidence, 1.0) >= ?")
+        params.append(confidence_floor(f))
     if not f.include_copies:  # nor sentences a stitched article took from its sources
         clauses.append("a.copy_of IS NULL AND e.copied_from IS NULL")
     if f.type:

@@ -50,7 +50,8 @@ GEO_TYPES = {"country": 1, "admin1": 5, "city": 4}
 Output = Union[str, Path, IO[str], None]
 
 
-def export(db, fmt: str, output: Output = None, *, include_copies: bool = False) -> str:
+def export(db, fmt: str, output: Output = None, *, include_copies: bool = False,
+           min_confidence: float | None = None) -> str:
     """Write the store in ``fmt`` to ``output`` (a file, a folder for csv/parquet, or a stream;
     ``None`` is standard output) and return where it went."""
     if fmt not in EXPORT_FORMATS:
@@ -68,7 +69,7 @@ def export(db, fmt: str, output: Output = None, *, include_copies: bool = False)
             for ex in iter_extractions(db, include_copies=include_copies):
                 out.write(record_json(ex) + "\n")
         else:
-            rows = iter_event_rows(db, include_copies=include_copies)
+            rows = iter_event_rows(db, include_copies=include_copies, min_confidence=min_confidence)
             if fmt in ("cameo", "gdelt"):
                 rows = (r for r in rows if (r.get("modality") or "asserted") in FACT_MODALITIES)
             _writer(fmt)(rows, out)

@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from typing import Iterator, Union
 
-from ..query import Filters, date_range, events as query_events, quotes as query_quotes
+from ..query import Filters, confidence_floor, date_range, events as query_events, quotes as query_quotes
 from ..store import Store
 from ..store.schema import RECORD_TABLES
 
@@ -169,9 +169,13 @@ def table_reader(store: Store, table: str, *, include_copies: bool = False, batc
     return store.con.execute(sql).to_arrow_reader(batch)
 
 
-def iter_event_rows(db: Db, *, include_copies: bool = False) -> Iterator[dict]:
-    """Each distinct event once, with its mention and article counts and place coordinates."""
-    where = "" if include_copies else " WHERE a.copy_of IS NULL AND e.copied_from IS NULL"
+def iter_event_rows(db: Db, *, include_copies: bool = False, min_confidence: float | None = None) -> Iterator[dict]:
+    """Each distinct event once, with its mention and article counts and place coordinates; events
+    below the confidence floor (``query.confidence_floor``) left out."""
+    floor = confidence_floor(Filters(min_confidence=min_confidence))
+    keep = ([] if include_copies else ["a.copy_of IS NULL AND e.copied_from IS NULL"]) + \
+        ([f"coalesce(e.confidence, 1.0) >= {float(floor)!r}"] if floor else [])
+    where = (" WHERE " + " AND ".join(keep)) if keep else ""
     sql = f"""
         WITH ev AS (
             SELECT e.*, a.doc_id, a.title, a.published, a.url, a.source AS outlet, a.path,

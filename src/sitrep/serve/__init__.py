@@ -27,7 +27,12 @@ def _filters(params: dict):
     from ..query import Filters
 
     kw = {k: params[k] for k in FILTER_PARAMS if params.get(k)}
-    return Filters(**kw, include_copies=params.get("include_copies", "") in ("1", "true", "yes", "on"))
+    try:
+        floor = float(params["min_confidence"]) if params.get("min_confidence") else None
+    except ValueError:
+        floor = None
+    return Filters(**kw, include_copies=params.get("include_copies", "") in ("1", "true", "yes", "on"),
+                   min_confidence=floor if floor is None or 0.0 <= floor <= 1.0 else None)
 
 
 def _limit(params: dict) -> int:

@@ -62,6 +62,8 @@ SCHEMA = (
     "ALTER TABLE dedup_links ADD COLUMN IF NOT EXISTS b_pos INTEGER",
     # an event of a stitched or copied article that repeats a source's sentence: the source's id
     "ALTER TABLE events ADD COLUMN IF NOT EXISTS copied_from VARCHAR",
+    # the event's calibrated confidence, so that queries, the report and exports take a threshold
+    "ALTER TABLE events ADD COLUMN IF NOT EXISTS confidence DOUBLE",
 )
 
 
@@ -118,7 +120,7 @@ def flatten(article_id: str, ex: Extraction, text: str) -> dict[str, list[dict]]
                               "target_text": tt, "target_code": tc, "target_sector": ts,
                               "quote_id": v.quote, "sentence_start": v.sentence[0], "sentence_end": v.sentence[1],
                               "sentence": text[v.sentence[0]:v.sentence[1]], "story_event": None,
-                              "record": dump(v.to_dict())})
+                              "confidence": v.confidence, "record": dump(v.to_dict())})
     for i, c in enumerate(ex.counts):
         out["counts"].append({"article_id": article_id, "ord": i, "text": c.text, "value": float(c.value),
                               "approx": c.approx, "object": c.object,

@@ -66,10 +66,20 @@ def _actor_ok(tok) -> bool:
         tok.pos_ == "PROPN" or not tok.is_stop)
 
 
+RELATIVE = frozenset({"who", "that", "which", "whom"})
+
+
 def subject_of(tok, depth: int = 0):
+    """Who does what a verb says: its subject; the noun a relative clause or an "-ing"
+    participle hangs on ("Reagan, who came to campaign", "a committee investigating the
+    scandal"); else the subject of the verb it is coordinated with or the complement of."""
     for c in tok.children:
         if c.dep_ in ("nsubj", "csubj") and _actor_ok(c):
             return c
+        if c.dep_ == "nsubj" and c.lower_ in RELATIVE and tok.dep_ == "relcl" and _actor_ok(tok.head):
+            return tok.head
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and _actor_ok(tok.head):
+        return tok.head
     if depth < 3 and tok.dep_ in ("conj", "xcomp", "advcl", "acomp") and tok.head.i != tok.i:
         return subject_of(tok.head, depth + 1)
     return None
@@ -87,7 +97,7 @@ def own_agent(tok) -> list:
 
 
 # pronouns that stand for people or groups; "it" is a state or a body only as a doer
-PERSONAL = frozenset({"he", "she", "they", "we", "i", "you", "him", "her", "them", "us"})
+PERSONAL = frozenset({"he", "she", "they", "we", "i", "you", "him", "her", "them", "us", "his", "their", "our", "my"})
 NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LAW", "EVENT",
                             "WORK_OF_ART", "PRODUCT", "LANGUAGE", "FAC", "LOC"})
 # heads that count people or take a part of a group: the actor is what they are "of"
@@ -107,7 +117,7 @@ def is_actor(tok, *, doer: bool = False) -> bool:
     """The word names someone who can act or be acted on: a person, a group, a body or a state,
     by name, by a noun whose head is one ("police", "protesters") or by a personal pronoun."""
     if tok.pos_ == "PRON":
-        return tok.lower_ in PERSONAL or doer and tok.lower_ == "it"
+        return tok.lower_ in PERSONAL or doer and tok.lower_ in ("it", "its")
     if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         return True
     if tok.pos_ == "PROPN":
@@ -276,6 +286,8 @@ def arguments(tok, *, ptype: str | None = None, depth: int = 0) -> tuple[list[li
             tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod")
         if passive:
             src.append(_pobjs(tok, {"by"})[:1])
+            if tok.dep_ == "conj":  # "was arrested by police and charged with robbery"
+                src.append(_pobjs(tok.head, {"by"})[:1])
             tgt.append([c for c in tok.children if c.dep_ == "nsubjpass" and _actor_ok(c)])
         else:
             src.append([x for x in [subject_of(tok)] if x])

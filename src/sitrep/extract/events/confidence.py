@@ -18,6 +18,8 @@ from ...kb.actors import agent_sector
 from ...kb.lexicon import words
 from .arguments import PERSONAL
 
+POLITICAL_SECTORS = frozenset({"GOV", "MIL", "COP", "REB", "OPP", "JUD", "LEG", "IGO", "PTY", "SPY", "UAF", "INS", "SEP",
+                               "LAB", "CVL", "HRI", "REF", "NGO", "ELI"})
 MODEL = Path(__file__).resolve().parents[2] / "kb" / "data" / "event_confidence.json"
 BUSINESS = words("business_words")
 CORPORATE = ("inc", "corp", "co", "ltd", "plc", "group", "bank", "ag", "sa", "nv", "spa", "bhd", "co.", "inc.",
@@ -47,6 +49,9 @@ def _actor_kind(doc, actors, how: str, borrowed: bool) -> dict[str, float]:
         out["company"] = float(any(w in CORPORATE for w in words_) or agent_sector(root.lemma_.lower()) == "BUS"
                                or root.lemma_.lower() in ("company", "firm", "corporation"))
         out["dep=" + root.dep_] = 1.0
+        # a political actor: a state or body the dictionary codes, or a sector of public life
+        out["political"] = float(bool(a.code) or (a.sector or "") in POLITICAL_SECTORS)
+        out["bracketed"] = float("<" in doc.text[max(0, a.span[0] - 1):a.span[1] + 1])  # Reuters' <Company Inc>
     return out
 
 
@@ -59,7 +64,9 @@ def features(trig, ptype: str, dyad, modality: str, quoted: bool, story_business
                            f"mod={modality}": 1.0, "quoted": float(quoted), "stance": float(bool(trig.stance)),
                            "demand": float(trig.demand), "apart": float(trig.apart),
                            "story_business": story_business,
-                           "sentence_business": business_share(tok.sent)}
+                           "sentence_business": business_share(tok.sent),
+                           "sentence_money": float(sum(e.label_ in ("MONEY", "PERCENT") for e in tok.sent.ents)),
+                           f"lemma={tok.lemma_.lower()}|business": float(story_business > 0.15)}
     for side, actors, how, borrowed in (("src", dyad.source, dyad.source_how, dyad.source_borrowed),
                                         ("tgt", dyad.target, dyad.target_how, dyad.target_borrowed)):
         for k, v in _actor_kind(doc, actors, how, borrowed).items():
