@@ -151,6 +151,10 @@ class ActorRef(Record):
     entity: Optional[str] = None
     code: Optional[str] = None
     sector: Optional[str] = None
+    # how an event's actor was found: "parse" (the trigger's own argument), "speaker" (who made
+    # the statement the event is), "context" (the nearest name, PETRARCH's reading when the parse
+    # gives none); "borrowed" when a generic actor took its code from a name nearby
+    basis: Optional[str] = None
 
 
 @dataclass(frozen=True)

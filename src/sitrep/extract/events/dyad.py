@@ -66,8 +66,10 @@ def find_dyad(trig: CodedTrigger, ptype: str, entities) -> Optional[Dyad]:
     # PETRARCH's reading when the parse gives no coded actor: the source is the nearest
     # coded name before the trigger, the target the first one after it in its phrase
     if not source or generic(doc, source):
-        # an actor found this way must act in its clause; a code to borrow may come from any name
-        near = scan_actor(doc, [t for t in sent if t.i < tok.i][::-1], entities, doer=not source)
+        # a name that acts in its clause first; failing one, PETRARCH's nearest name (a code to
+        # borrow may come from any name)
+        before = [t for t in sent if t.i < tok.i][::-1]
+        near = (scan_actor(doc, before, entities, doer=True) if not source else ()) or scan_actor(doc, before, entities)
         if near and source:
             source, borrowed[0] = borrow(source, near), True
         elif near:
@@ -80,10 +82,12 @@ def find_dyad(trig: CodedTrigger, ptype: str, entities) -> Optional[Dyad]:
         # nor, failing that, in the rest of the sentence outside those adjuncts ("suspended
         # the mission as a result of U.S.-Iran tensions" has no U.S. target)
         inside = {t.i for c in tok.children if circumstance(c) for t in c.subtree}
+        rest = [t for t in sent if t.i > tok.i and t.i not in inside]
         struck = ptype in MATERIAL
         near = (scan_actor(doc, after, entities, skip=taken, places=struck)
-                or scan_actor(doc, [t for t in sent if t.i > tok.i and t.i not in inside], entities,
-                              skip=taken, places=struck))
+                or scan_actor(doc, rest, entities, skip=taken, places=struck)
+                # last, PETRARCH's reading that a place named after the act is whom it concerns
+                or (scan_actor(doc, rest, entities, skip=taken, places=True) if not struck else ()))
         if near and target:
             target, borrowed[1] = borrow(target, near), True
         elif near:
@@ -95,8 +99,15 @@ def find_dyad(trig: CodedTrigger, ptype: str, entities) -> Optional[Dyad]:
         ref = resolve_pronoun(source[0].text, source[0].span[0], tuple(e for e in entities if e.code != "IGO"))
         if ref is not None:
             source = (source[0].replace(entity=ref.id, code=ref.code, sector=ref.sector),) + source[1:]
-    return Dyad(source=source, target=domestic(source, target), source_how=source_how, target_how=target_how,
+    target = domestic(source, target)
+    return Dyad(source=_marked(source, source_how, borrowed[0]), target=_marked(target, target_how, borrowed[1]),
+                source_how=source_how, target_how=target_how,
                 source_borrowed=borrowed[0], target_borrowed=borrowed[1])
+
+
+def _marked(actors, how: str, borrowed: bool) -> tuple:
+    basis = "borrowed" if borrowed else "context" if how == "scan" else how
+    return tuple(a.replace(basis=basis) for a in actors)
 
 
 def generic(doc, actors) -> bool:
