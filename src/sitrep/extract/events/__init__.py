@@ -55,7 +55,9 @@ def scored_events(parsed, found) -> list[tuple[Event, dict]]:
             tok, code = trig.tok, trig.code
             ptype, mode = to_plover(code)
             dyad = find_dyad(trig, ptype, found.entities)
-            if dyad is None:
+            # PLOVER codes an act by an actor: with no one named who does it ("labour trouble
+            # threatens the crop", "talks will follow") there is no event to code
+            if dyad is None or not dyad.source:
                 continue
             source, target = dyad.source, dyad.target
             code = _reread(tok, code, ptype, source, target, doc)
