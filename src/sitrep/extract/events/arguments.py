@@ -252,6 +252,12 @@ def _cargo(tok) -> bool:
     return tok.pos_ == "NOUN" and agent_sector(tok.lemma_.lower()) in CARGO_SECTORS
 
 
+def _own_forces(tok) -> bool:
+    """The doer's own troops or police ("withdraw its troops", "sent their soldiers")."""
+    return _cargo(tok) and any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our")
+                               for c in tok.children)
+
+
 def arguments(tok, *, ptype: str | None = None, depth: int = 0) -> tuple[list[list], list[list]]:
     """Candidate (source, target) argument groups of a trigger, best first, each group the
     actors it names (with their coordinated heads): the caller keeps the first non-empty one.
@@ -292,7 +298,7 @@ def arguments(tok, *, ptype: str | None = None, depth: int = 0) -> tuple[list[li
         else:
             src.append([x for x in [subject_of(tok)] if x])
             objs = [c for c in tok.children if c.dep_ in ("dobj", "dative") and _actor_ok(c)
-                    and not (ptype in CARGO_TYPES and _cargo(c))]
+                    and not (ptype in CARGO_TYPES and _cargo(c)) and not _own_forces(c)]
             tgt.append(objs)
         tgt += [[x] for x in _pobjs(tok, TARGET_PREPS | set(place_preps))]
     sources = [as_actors(_with_conjuncts(g), doer=True) for g in src if g]

@@ -49,6 +49,8 @@ def _lemmas(tok, pos: str) -> list[str]:
     keys = [f"{lemma} {c.lower_}" for c in tok.children if c.dep_ == "prt"] if pos == "VERB" else []
     keys.append(lemma)
     for suffix, repl in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ed", ""), ("ed", "e"), ("es", ""), ("s", "")):
+        if suffix == "es" and lemma + "s" == low:
+            continue  # the lemmatizer read "aides" as "aide": not "aid"
         if low.endswith(suffix) and len(low) > len(suffix) + 2:
             stem = low[: -len(suffix)] + repl
             keys.append(stem)
@@ -70,6 +72,9 @@ def trigger_code(tok) -> Optional[tuple[str, str]]:
     if tok.tag_ == "VBN" and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and any(
             c.dep_ == "det" for c in tok.children):
         return None  # a participle standing for people ("evacuated the wounded", "the detained")
+    if tok.lemma_ == "ask" and not any(c.dep_ in ("nsubj", "agent") for c in tok.children) and (
+            tok.tag_ == "VBN" or any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)):
+        return None  # "When asked about ...", "he was asked whether ...": a reporter's question
     if tok.lemma_ in CONATIVE and any(c.dep_ == "xcomp" for c in tok.children):
         return None  # "sought to expel the inspectors": an attempt at the act, not a request
     if tok.lemma_ == "demonstrate" and any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
