@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span
 
-from ..kb.actors import ActorCode, lookup_actor, lookup_surname
+from ..kb.actors import ActorCode, as_of, lookup_actor, lookup_surname
 from ..nlp.datelines import dateline_end
 from ..records import Entity
 
@@ -411,7 +411,8 @@ def _entity(parsed, group: list[_Mention], countries: set[str], eid: str) -> Ent
             code = actor.code
             sector = actor.sector if kind != "place" else None
         elif kind == "place":
-            code = next((m.place.country for m in named if m.place is not None and m.place.country), None)
+            code = as_of(next((m.place.country for m in named if m.place is not None and m.place.country), None),
+                         date)
     aliases = tuple(dict.fromkeys(m.text for m in group))
     return Entity(id=eid, name=name, kind=kind, mentions=tuple((m.start, m.end) for m in group),
                   roles=tuple(roles), code=code, sector=sector, aliases=aliases)

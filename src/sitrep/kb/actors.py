@@ -141,13 +141,41 @@ def agent_sector(word: str) -> str | None:
     return _agent(_norm(word))
 
 
+# states that split: until the day each successor became independent, its code in a story of
+# that time names the old state ("Moscow" in 1987 is the Soviet Union, "Belgrade" Yugoslavia).
+# ISO 3166-3 keeps the old states' codes: SUN, YUG, CSK.
+_FORMER = {"RUS": ("1991-12-26", "SUN"), "UKR": ("1991-08-24", "SUN"), "BLR": ("1991-08-25", "SUN"),
+           "KAZ": ("1991-12-16", "SUN"), "UZB": ("1991-08-31", "SUN"), "GEO": ("1991-04-09", "SUN"),
+           "AZE": ("1991-08-30", "SUN"), "ARM": ("1991-09-21", "SUN"), "MDA": ("1991-08-27", "SUN"),
+           "KGZ": ("1991-08-31", "SUN"), "TJK": ("1991-09-09", "SUN"), "TKM": ("1991-10-27", "SUN"),
+           "LTU": ("1990-03-11", "SUN"), "LVA": ("1991-08-21", "SUN"), "EST": ("1991-08-20", "SUN"),
+           "SRB": ("1992-04-27", "YUG"), "MNE": ("1992-04-27", "YUG"), "HRV": ("1991-06-25", "YUG"),
+           "SVN": ("1991-06-25", "YUG"), "BIH": ("1992-03-03", "YUG"), "MKD": ("1991-09-08", "YUG"),
+           "CZE": ("1993-01-01", "CSK"), "SVK": ("1993-01-01", "CSK")}
+
+
+def as_of(code: str | None, date: str | None) -> str | None:
+    """The code of the state that held the place on ``date`` (ISO): RUS in 1987 is SUN."""
+    if not code or not date:
+        return code
+    former = _FORMER.get(code)
+    return former[1] if former and date[:10] < former[0] else code
+
+
 def lookup_actor(text: str, *, date: str | None = None, exact: bool = False) -> ActorCode | None:
     """Code a phrase ("Iraqi security forces" -> IRQ MIL), or None when nothing fits.
 
-    ``date`` (ISO) chooses among an office holder's dated codes; without it the most
-    recent open-ended one wins. ``exact`` accepts only a phrase the KB lists whole, not
-    one composed from parts ("NATO summit" is then not NATO).
+    ``date`` (ISO) chooses among an office holder's dated codes, and the state a place belonged
+    to then (``as_of``); without it the most recent open-ended one wins. ``exact`` accepts only
+    a phrase the KB lists whole, not one composed from parts ("NATO summit" is then not NATO).
     """
+    found = _lookup_actor(text, date=date, exact=exact)
+    if found is not None and found.code and date and as_of(found.code, date) != found.code:
+        return ActorCode(as_of(found.code, date), found.sector, found.name, found.kind)
+    return found
+
+
+def _lookup_actor(text: str, *, date: str | None = None, exact: bool = False) -> ActorCode | None:
     words = _norm(text).split()
     cased = frozenset(w for raw in text.split() if raw != raw.lower()
                       for w in _norm(raw).replace("-", " ").split() + _norm(raw).split())

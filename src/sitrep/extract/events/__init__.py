@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ...kb.actors import as_of
 from ...kb.cameo import cameo_part, to_plover
 from ...records import Event, PlaceRef, TextSpan
 from .actors import is_official
@@ -78,6 +79,7 @@ def scored_events(parsed, found) -> list[tuple[Event, dict]]:
                     source = (source[0].replace(code=local.country),) + source[1:]
                 if fix_target:
                     target = (target[0].replace(code=local.country),) + target[1:]  # "killed villagers in Kandahar"
+            source, target = _dated_codes(source, art.published), _dated_codes(target, art.published)
             date, date_basis = ((when.value, "sentence") if when else (last_date, "context") if last_date
                                 else (art.published, "publication") if art.published else (None, None))
             place, place_basis = ((where, "sentence") if where else (last_place, "context") if last_place
@@ -125,3 +127,7 @@ def _reread(tok, code: str, ptype: str, source, target, doc) -> str:
         crowd |= {t.lower_ for t in tok.subtree} | {w for a in target for w in a.text.lower().split()}
     return "145" if ptype == "ASSAULT" and crowd & CROWD else code  # CAMEO's violent protest: a riot
 
+
+def _dated_codes(actors, published) -> tuple:
+    """Each actor coded as the state of the story's day ("Moscow" in 1987 is the Soviet Union)."""
+    return tuple(a.replace(code=as_of(a.code, published)) if a.code else a for a in actors)
