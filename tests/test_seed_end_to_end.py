@@ -165,9 +165,10 @@ def test_troop_deployment(rec):
 
 
 def test_possible_increase_is_not_asserted(rec):
+    # "an increase to 2,000 for the force might come ...": no one named does it, so it is no event
+    # of its own, and nothing in the sentence is told as having happened
     hits = [v for v in rec["events"] if rec_sentence_has(v, "might come")]
-    assert hits and all(v["modality"] in ("possible", "reported") for v in hits)
-    assert any(v["modality"] == "possible" for v in hits)
+    assert all(v["modality"] in ("possible", "reported") for v in hits)
 
 
 def rec_sentence_has(v, words):

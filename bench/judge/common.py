@@ -62,7 +62,10 @@ def context(text: str, start: int, end: int, before: int = 1) -> str:
 # cooperative act reported in the future tense as intent (AGREE)
 SIGNING = re.compile(r"^(sign|ratif|conclud|initial|finali)", re.I)
 MEETING = re.compile(r"^(meet|talk|visit|summit|negotiat|discuss|consult|host|confer)", re.I)
-ACCEPTED = {("SUPPORT", "AGREE"): SIGNING, ("AGREE", "CONSULT"): MEETING}
+# and CAMEO2PLOVER-2021 files easing an embargo or sanctions (085) under RETREAT, other easing under CONCEDE
+EASING = re.compile(r"^(lift|eas|relax|loosen)", re.I)
+ACCEPTED = {("SUPPORT", "AGREE"): SIGNING, ("AGREE", "CONSULT"): MEETING, ("RETREAT", "CONCEDE"): EASING,
+            ("CONCEDE", "RETREAT"): EASING}
 
 
 def type_accepted(emitted: str, judged: str | None, trigger: str) -> bool:

@@ -80,7 +80,7 @@ def test_killing_demand_and_deployment(parse):
 
 @pytest.mark.model
 def test_modality(parse):
-    text = ("Two diplomats said an increase to 2,000 for the force might come through a reassignment of troops. "
+    text = ("Two diplomats said NATO might increase the force to 2,000 through a reassignment of troops. "
             "Israel did not attack the convoy. Egypt will host the talks. Rebels attacked the town.")
     events = _run(parse, text, published=None)
     by_trigger = {v.trigger.text: v for v in events}

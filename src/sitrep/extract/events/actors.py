@@ -244,6 +244,22 @@ def phrase_actors(doc, heads, entities) -> tuple[ActorRef, ...]:
         pieces += [(t.text, (t.idx, t.idx + len(t))) for t in span if t.pos_ in ("PROPN", "ADJ") and t.text[:1].isupper()]
         ref = code_actor(span.text, (span.start_char, span.end_char), pieces, entities,
                          [t.lemma_ for t in span if t.pos_ == "NOUN"])
+        name = _named_in_apposition(h)
+        if name is not None:
+            # "Iran's most powerful general, Qassem Suleimani", "Calgary MLA Sandra Jansen": the actor
+            # is the person named; the description still tells whose (a code the name lacks)
+            named = code_actor(name.text, (name.start_char, name.end_char), [], entities, [])
+            ref = named.replace(code=named.code or ref.code, sector=named.sector or ref.sector)
         if ref.code is None or all(a.code != ref.code for a in out):
             out.append(ref)
     return tuple(out)
+
+
+def _named_in_apposition(head):
+    """The name a description stands in apposition with ("the general, Qassem Suleimani"), as a span."""
+    for c in head.children:
+        if c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG"):
+            ent = next((e for e in head.doc.ents if e.start <= c.i < e.end), None)
+            if ent is not None:
+                return ent
+    return None

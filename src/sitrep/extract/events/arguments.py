@@ -67,6 +67,8 @@ def _actor_ok(tok) -> bool:
 
 
 RELATIVE = frozenset({"who", "that", "which", "whom"})
+# verbs whose subject does the act they take part in
+PARTICIPATE = frozenset({"take", "participate", "join", "engage", "stage", "hold", "attend", "lead", "march"})
 
 
 def subject_of(tok, depth: int = 0):
@@ -78,8 +80,9 @@ def subject_of(tok, depth: int = 0):
             return c
         if c.dep_ == "nsubj" and c.lower_ in RELATIVE and tok.dep_ == "relcl" and _actor_ok(tok.head):
             return tok.head
-    if tok.dep_ == "acl" and tok.tag_ == "VBG" and _actor_ok(tok.head):
-        return tok.head
+    if tok.dep_ in ("acl", "advcl") and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN") and \
+            _actor_ok(tok.head):
+        return tok.head  # "youths, throwing stones at police cars, ..."
     if depth < 3 and tok.dep_ in ("conj", "xcomp", "advcl", "acomp") and tok.head.i != tok.i:
         return subject_of(tok.head, depth + 1)
     return None
@@ -285,6 +288,9 @@ def arguments(tok, *, ptype: str | None = None, depth: int = 0) -> tuple[list[li
         head = clause_head(tok)
         if head.i != tok.i and tok.dep_ in ("dobj", "attr"):
             src.append([x for x in [subject_of(head)] if x])
+        elif tok.dep_ == "pobj" and tok.head.head.lemma_ in PARTICIPATE:
+            # "10,000 people took part in a demonstration", "joined in the strike"
+            src.append([x for x in [subject_of(tok.head.head)] if x])
         tgt += [[x] for x in _pobjs(tok, {"of"}) + _pobjs(tok, TARGET_PREPS - {"of", "from", "by"})]
     else:
         # "Money donated by the Irish": a participle modifying a noun is passive too

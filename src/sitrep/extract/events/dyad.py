@@ -13,7 +13,7 @@ from typing import Optional
 from ...records import ActorRef
 from .actors import PRONOUN_KINDS, best_actors, coded_pair, domestic, resolve_pronoun, scan_actor
 from .arguments import arguments, speaker, subject_of
-from .coding import CodedTrigger, condition_verb, requester
+from .coding import CodedTrigger, condition_verb, or_face, requester
 
 # material acts done in a land are done to its people ("a curfew in Srinagar", "aid in northern
 # Iraq"); a statement made there is not made to it ("speaking in Bishkek")
@@ -50,6 +50,8 @@ def find_dyad(trig: CodedTrigger, ptype: str, entities) -> Optional[Dyad]:
         speaker(tok) if ptype == "ACCUSE" and tok.pos_ == "ADJ" else None
     main = condition_verb(tok) if trig.stance == "130" else None
     said = (subject_of(main) or speaker(tok)) if main is not None else said
+    if said is None and trig.stance and or_face(tok):
+        said = _orderer(tok)  # "the army told residents to leave or face arrest": the army threatens
     if said is not None:  # the demand (blame, threat) is the speaker's, made of the content's subject
         src, tgt, source_how = [[said]], src + tgt, "speaker"
     if src and src[0][0].lower_ in ("it", "they", "he", "she", "we"):
@@ -131,3 +133,13 @@ def circumstance(prep) -> bool:
         g.dep_ == "pobj" and g.lemma_ == "result" for g in prep.children) or prep.lower_ == "with" and any(
         g.dep_ in ("pcomp", "acl") or g.dep_ == "pobj" and any(c.dep_ in ("acl", "relcl") and c.tag_ in ("VBN", "VBG")
                                                                 for c in g.children) for g in prep.children))
+
+
+def _orderer(tok):
+    """Who holds out the penalty an order names: the subject of the nearest verb above it that has one."""
+    for t in tok.ancestors:
+        if t.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                return subj
+    return None

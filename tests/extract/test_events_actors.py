@@ -1,0 +1,100 @@
+"""Sources and targets are actors named in the sentence: never objects, instruments or places."""
+from __future__ import annotations
+
+import pytest
+
+
+def _events(parse, text, published="2020-02-14"):
+    from sitrep.extract import run_stages
+
+    return run_stages(parse(text, published=published)).events
+
+
+def _dyads(parse, text, published="2020-02-14"):
+    return [(v.type, [a.text for a in v.source], [a.text for a in v.target]) for v in _events(parse, text, published)]
+
+
+@pytest.mark.model
+def test_a_request_targets_who_made_it_not_the_request(parse):
+    (v,) = _events(parse, "Romania's president refused a request from the justice minister.")
+    assert v.type == "REJECT" and [a.text for a in v.target] == ["the justice minister"]
+
+
+@pytest.mark.model
+def test_an_embargo_on_sales_to_a_country_targets_the_country(parse):
+    (v,) = _events(parse, "Washington lifted its embargo on arms sales to Vietnam.")
+    assert [a.code for a in v.target] == ["VNM"]
+
+
+@pytest.mark.model
+def test_an_object_with_no_owner_is_no_target(parse):
+    (v,) = _events(parse, "Baghdad rejected the referendum.")
+    assert v.type == "REJECT" and v.target == ()
+
+
+@pytest.mark.model
+def test_the_person_named_in_apposition_is_the_target(parse):
+    text = "The US last month killed Iran's most powerful general, Qassem Suleimani."
+    (v,) = _events(parse, text)
+    assert [a.text for a in v.target] == ["Qassem Suleimani"] and v.target[0].code == "IRN"
+
+
+@pytest.mark.model
+def test_a_place_in_front_of_a_title_gives_a_code_but_is_not_the_actor(parse):
+    (v,) = _events(parse, "Calgary MLA Sandra Jansen was denouncing the party leadership.")
+    assert v.source[0].text.endswith("Sandra Jansen") and v.source[0].code == "CAN"
+
+
+@pytest.mark.model
+def test_the_agent_of_a_participle_is_the_source(parse):
+    (v,) = _events(parse, "Money donated by the Irish reached the Navajo Nation.")
+    assert v.type == "AID" and v.source[0].code == "IRL"
+
+
+@pytest.mark.model
+def test_talks_between_two_sides_have_one_as_source_and_one_as_target(parse):
+    (v,) = _events(parse, "Talks between the government and the rebels broke down on Monday.")
+    assert [a.text for a in v.source] == ["the government"] and [a.text for a in v.target] == ["the rebels"]
+
+
+@pytest.mark.model
+def test_the_doers_own_troops_are_not_its_target(parse):
+    (v,) = _events(parse, "Iraq declined to withdraw its troops from Kuwait.")
+    assert [a.code for a in v.target] == ["KWT"]
+
+
+@pytest.mark.model
+def test_no_event_without_an_actor_who_does_it(parse):
+    assert _events(parse, "Labour trouble threatens the beet crop.") == ()
+    assert _events(parse, "The mission was suspended due to security concerns.") == ()
+
+
+@pytest.mark.model
+def test_a_dateline_is_no_actor(parse):
+    (v,) = _events(parse, "ROME - Israeli Foreign Minister Shimon Peres met Palestinian officials.")
+    assert not v.source[0].text.startswith("ROME") and v.source[0].code == "ISR"
+
+
+@pytest.mark.model
+def test_a_reporters_question_is_no_request(parse):
+    assert _events(parse, "When asked about the talks, the minister smiled.") == ()
+
+
+@pytest.mark.model
+def test_a_place_is_coded_as_the_state_of_the_storys_day(parse):
+    (v,) = _events(parse, "Moscow accused Washington of spying.", published="1987-03-04")
+    assert v.source[0].code == "SUN"
+    (v,) = _events(parse, "Moscow accused Washington of spying.", published="2020-03-04")
+    assert v.source[0].code == "RUS"
+
+
+@pytest.mark.model
+def test_a_struck_place_stands_for_its_people(parse):
+    (v,) = _events(parse, "Rebel fighters attacked a police station with Molotov cocktails.")
+    assert [a.text for a in v.target] == ["a police station"]
+
+
+@pytest.mark.model
+def test_every_actor_says_how_it_was_found(parse):
+    (v,) = _events(parse, "Iran accused Iraq of shelling the border town.")
+    assert v.source[0].basis == "parse"
