@@ -208,7 +208,10 @@ def scan_actor(doc, tokens, entities, skip=frozenset(), *, places: bool = False,
     for t in tokens:
         if not (t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or t.pos_ == "PROPN"):
             continue
-        if t.ent_type_ in ("GPE", "LOC") and t.dep_ == "pobj" and t.head.lower_ in LOCATIVE and not places:
+        named = t
+        while named.dep_ in ("appos", "compound", "flat") and named.head.i != named.i:
+            named = named.head  # "in Munich, Germany": Germany is where too
+        if t.ent_type_ in ("GPE", "LOC") and named.dep_ == "pobj" and named.head.lower_ in LOCATIVE and not places:
             continue
         root = t
         while root.dep_ in ("compound", "amod", "flat") and root.head.i != root.i:

@@ -71,6 +71,10 @@ def find_dyad(trig: CodedTrigger, ptype: str, entities) -> Optional[Dyad]:
         # a name that acts in its clause first; failing one, PETRARCH's nearest name (a code to
         # borrow may come from any name)
         before = [t for t in sent if t.i < tok.i][::-1]
+        if source:  # the one who only reports it ("Esper said the ministers asked ...") lends no code
+            teller = speaker(tok)
+            told = {t.i for t in teller.subtree} if teller is not None and teller.i != tok.i else set()
+            before = [t for t in before if t.i not in told]
         near = (scan_actor(doc, before, entities, doer=True) if not source else ()) or scan_actor(doc, before, entities)
         if near and source:
             source, borrowed[0] = borrow(source, near), True
