@@ -29,19 +29,24 @@ def _overlaps(actors, ref) -> bool | None:
 
 
 def judge(v, lab: dict) -> dict:
-    """The labels an emitted event gets from the reference of its trigger."""
+    """The labels an emitted event gets: the judge's own verdict where the event is as the judge
+    saw it (same type, same actor spans), else the reference reading of its trigger."""
     if not lab["event"]:
         return {"event": False}
-    out = {"event": True, "type": type_accepted(v.type, lab.get("ref_type") or lab.get("correct_type") or lab["type"],
-                                                v.trigger.text)}
+    if v.type == lab["type"] and lab.get("type_right") is not None:
+        ok_type = bool(lab["type_right"]) or type_accepted(v.type, lab.get("correct_type") or lab.get("ref_type"),
+                                                          v.trigger.text)
+    else:
+        ok_type = type_accepted(v.type, lab.get("ref_type") or lab.get("correct_type") or lab["type"], v.trigger.text)
+    out = {"event": True, "type": ok_type}
     for side in ("source", "target"):
-        ref = lab.get(f"ref_{side}")
-        ok = _overlaps(getattr(v, side), ref)
-        if ok is None:  # no reference words: the judge's verdict holds if the actor is as judged
-            same = [tuple(a.span) if a.span else None for a in getattr(v, side)] == \
-                [tuple(a["span"]) if a["span"] else None for a in lab[side]]
-            ok = bool(lab[f"{side}_right"]) if same else False
-        out[side] = ok
+        same = [tuple(a.span) if a.span else None for a in getattr(v, side)] == \
+            [tuple(a["span"]) if a["span"] else None for a in lab[side]]
+        if same and lab.get(f"{side}_right") is not None:
+            out[side] = bool(lab[f"{side}_right"])
+            continue
+        ok = _overlaps(getattr(v, side), lab.get(f"ref_{side}"))
+        out[side] = bool(ok) if ok is not None else False
     return out
 
 

@@ -205,13 +205,12 @@ def owner(thing, *, doer: bool = False, depth: int = 0):
     return named if not doer and depth == 0 else None
 
 
-def could_act(tok) -> bool:
-    """A noun the lexicon does not know as an actor, yet no thing either: as a subject it is
-    the doer ("the industry", "the subcommittee", "bankworkers"), while "the report", "the
-    bill", a quantity or an event ("the strike") is not."""
-    lemma = tok.lemma_.lower()
-    return tok.pos_ == "NOUN" and tok.ent_type_ in ("", "ORG", "NORP") and lemma not in THING_NOUNS and \
-        not is_trigger_lemma(lemma, "NOUN") and not tok.like_num
+def thing_subject(tok) -> bool:
+    """The verb's subject names a thing, not anyone who acts ("imports would help", "labour
+    trouble threatens", "the yen rallied"): the clause has no doer to look for elsewhere."""
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "csubj")), None)
+    return subj is not None and subj.pos_ == "NOUN" and not subj.ent_type_ and actor_head(subj, doer=True) is None \
+        and owner(subj, doer=True) is None
 
 
 def is_struck_place(tok) -> bool:
@@ -232,8 +231,6 @@ def as_actors(group: list, *, doer: bool = False, places: bool = False, struck: 
         a = a if a is not None else owner(h, doer=doer)
         if a is None and (struck or places) and is_struck_place(h):
             a = h
-        if a is None and doer and could_act(h):
-            a = h  # "the industry has called for ...": a subject that names no thing does the act
         if a is not None and all(a.i != x.i for x in out):
             out.append(a)
     return out

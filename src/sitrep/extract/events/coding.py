@@ -12,7 +12,7 @@ from typing import Optional
 
 from ...kb.cameo import VETO, is_trigger_lemma, to_plover, trigger_match
 from .actors import sector_of, self_standing
-from .arguments import SPEECH, attributed, clause_head, speaker, subject_of
+from .arguments import SPEECH, attributed, clause_head, is_actor, speaker, subject_of
 
 NAME_ENTS = {"ORG", "GPE", "FAC", "LOC", "PERSON", "NORP", "WORK_OF_ART", "LAW", "PRODUCT"}
 
@@ -72,6 +72,10 @@ def trigger_code(tok) -> Optional[tuple[str, str]]:
     if tok.tag_ == "VBN" and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and any(
             c.dep_ == "det" for c in tok.children):
         return None  # a participle standing for people ("evacuated the wounded", "the detained")
+    if tok.lemma_ == "help" and tok.pos_ == "VERB" and not _helps_someone(tok):
+        return None  # "liberal imports would help reduce the surplus": help of no one
+    if tok.lemma_ in ("demand", "call") and tok.pos_ == "NOUN" and not _made_by_someone(tok):
+        return None  # "domestic demand for oil", "calls for a cut": no one made them
     if tok.lemma_ == "ask" and not any(c.dep_ in ("nsubj", "agent") for c in tok.children) and (
             tok.tag_ == "VBN" or any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)):
         return None  # "When asked about ...", "he was asked whether ...": a reporter's question
@@ -448,3 +452,29 @@ def coded_triggers(sent, entities) -> list[CodedTrigger]:
         demand = to_plover(code)[0] == "REQUEST" and is_demanded(tok)
         out.append(CodedTrigger(tok=tok, code=code, basis=basis, stance=stance, demand=demand, apart=i in apart))
     return out
+
+
+# verbs whose object is a demand someone made ("rejected the demand", "met their demands")
+DEMAND_VERBS = frozenset({"reject", "accept", "meet", "drop", "press", "renew", "repeat", "reiterate", "issue",
+                          "make", "present", "submit", "voice", "back", "support", "ignore", "refuse", "heed",
+                          "answer", "resist", "grant", "yield", "bow", "comply"})
+
+
+def _helps_someone(tok) -> bool:
+    """"help Qatar sell", "helped the rebels": help has an actor it helps."""
+    return any(c.dep_ in ("dobj", "dative") and is_actor(c) or c.dep_ in ("ccomp", "xcomp") and any(
+        g.dep_ == "nsubj" and is_actor(g) for g in c.children) for c in tok.children)
+
+
+def _made_by_someone(tok) -> bool:
+    """A demand or call with someone behind it: its possessor, a name or actor noun in front, who
+    it is from or by, or a verb that takes someone's demand as its object."""
+    for c in tok.children:
+        if c.dep_ == "poss" or c.dep_ in ("compound", "amod", "nmod") and (
+                c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or is_actor(c)):
+            return True
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by") and any(
+                g.dep_ == "pobj" and is_actor(g) for g in c.children):
+            return True
+    return tok.dep_ in ("dobj", "nsubjpass", "pobj") and tok.head.lemma_ in DEMAND_VERBS or \
+        tok.dep_ == "pobj" and tok.head.head.lemma_ in DEMAND_VERBS

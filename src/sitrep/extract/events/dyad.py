@@ -12,7 +12,7 @@ from typing import Optional
 
 from ...records import ActorRef
 from .actors import PRONOUN_KINDS, best_actors, coded_pair, domestic, resolve_pronoun, scan_actor
-from .arguments import arguments, speaker, subject_of
+from .arguments import arguments, speaker, subject_of, thing_subject
 from .coding import CodedTrigger, condition_verb, or_face, requester
 
 # material acts done in a land are done to its people ("a curfew in Srinagar", "aid in northern
@@ -67,7 +67,9 @@ def find_dyad(trig: CodedTrigger, ptype: str, entities) -> Optional[Dyad]:
     borrowed = [False, False]
     # PETRARCH's reading when the parse gives no coded actor: the source is the nearest
     # coded name before the trigger, the target the first one after it in its phrase
-    if not source or generic(doc, source):
+    if not source and tok.pos_ == "VERB" and thing_subject(tok):
+        pass  # "labour trouble threatens the crop": no name elsewhere stands in for a thing
+    elif not source or generic(doc, source):
         # a name that acts in its clause first; failing one, PETRARCH's nearest name (a code to
         # borrow may come from any name)
         before = [t for t in sent if t.i < tok.i][::-1]
