@@ -65,6 +65,10 @@ def find_dyad(trig: CodedTrigger, ptype: str, entities) -> Optional[Dyad]:
     target_how = "parse" if target else "none"
     source_how = source_how if source else "none"
     borrowed = [False, False]
+    # the one who only reports the act ("Berrada said donors would give extra aid") is neither its
+    # doer nor its target, nor lends either a code
+    teller = speaker(tok)
+    told = {t.i for t in teller.subtree} if teller is not None and teller.i != tok.i else set()
     # PETRARCH's reading when the parse gives no coded actor: the source is the nearest
     # coded name before the trigger, the target the first one after it in its phrase
     if not source and tok.pos_ == "VERB" and thing_subject(tok):
@@ -72,11 +76,8 @@ def find_dyad(trig: CodedTrigger, ptype: str, entities) -> Optional[Dyad]:
     elif not source or generic(doc, source):
         # a name that acts in its clause first; failing one, PETRARCH's nearest name (a code to
         # borrow may come from any name)
-        before = [t for t in sent if t.i < tok.i][::-1]
-        if source:  # the one who only reports it ("Esper said the ministers asked ...") lends no code
-            teller = speaker(tok)
-            told = {t.i for t in teller.subtree} if teller is not None and teller.i != tok.i else set()
-            before = [t for t in before if t.i not in told]
+        # the teller may be the doer ("the army said it shelled ..."), but lends a generic doer no code
+        before = [t for t in sent if t.i < tok.i and (t.i not in told or not source)][::-1]
         near = (scan_actor(doc, before, entities, doer=True) if not source else ()) or scan_actor(doc, before, entities)
         if near and source:
             source, borrowed[0] = borrow(source, near), True
@@ -86,11 +87,11 @@ def find_dyad(trig: CodedTrigger, ptype: str, entities) -> Optional[Dyad]:
         taken = {a.code for a in source}
         adjunct = {c.i for c in tok.children
                    if c.dep_ in ADJUNCT_DEPS or c.dep_ == "prep" and c.lower_ in ADJUNCT_PREPS}
-        after = [t for c in tok.children if c.i > tok.i and c.i not in adjunct for t in c.subtree]
+        after = [t for c in tok.children if c.i > tok.i and c.i not in adjunct for t in c.subtree if t.i not in told]
         # nor, failing that, in the rest of the sentence outside those adjuncts ("suspended
         # the mission as a result of U.S.-Iran tensions" has no U.S. target)
         inside = {t.i for c in tok.children if circumstance(c) for t in c.subtree}
-        rest = [t for t in sent if t.i > tok.i and t.i not in inside]
+        rest = [t for t in sent if t.i > tok.i and t.i not in inside and t.i not in told]
         struck = ptype in MATERIAL
         near = (scan_actor(doc, after, entities, skip=taken, places=struck)
                 or scan_actor(doc, rest, entities, skip=taken, places=struck)
