@@ -68,9 +68,18 @@ ACCEPTED = {("SUPPORT", "AGREE"): SIGNING, ("AGREE", "CONSULT"): MEETING, ("RETR
             ("CONCEDE", "RETREAT"): EASING}
 
 
-def type_accepted(emitted: str, judged: str | None, trigger: str) -> bool:
+# PLOVER: "All cooperative actions reported in future tense are also taken to imply intentions"
+# (AGREE; CAMEO 03); a stated future hostile act is likewise a threat (CAMEO 13)
+COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
+HOSTILE = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"})
+
+
+def type_accepted(emitted: str, judged: str | None, trigger: str, cameo: str | None = None) -> bool:
     """The emitted type is the judged one, or a reading the rubric correction accepts."""
     if judged is None or emitted == judged:
         return True
+    if cameo and (emitted == "AGREE" and cameo.startswith("03") and judged in COOPERATIVE
+                  or emitted == "THREATEN" and cameo.startswith("13") and judged in HOSTILE):
+        return True  # an announced act read as intent or threat
     words = ACCEPTED.get((emitted, judged))
     return bool(words and words.match(trigger))

@@ -17,7 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import OUT, ROOT, type_accepted  # noqa: E402
 
-EVENT_KEEP = ("key", "article", "sentence_span", "trigger", "trigger_span", "type", "modality", "event", "type_right",
+EVENT_KEEP = ("key", "article", "sentence_span", "trigger", "trigger_span", "type", "cameo", "modality", "event", "type_right",
               "source_right", "target_right", "modality_right", "correct_type", "ref_type", "note")
 ACTOR_KEEP = ("span", "code", "sector")
 
@@ -52,7 +52,7 @@ def label(row: dict) -> dict:
 def type_right(r: dict) -> bool:
     """The judge's verdict, or the type the rubric correction accepts."""
     judged = r.get("correct_type") or r.get("ref_type")
-    return bool(r["type_right"]) or bool(judged) and type_accepted(r["type"], judged, r["trigger"])
+    return bool(r["type_right"]) or bool(judged) and type_accepted(r["type"], judged, r["trigger"], r.get("cameo"))
 
 
 def fully_right(r: dict) -> bool:
@@ -79,6 +79,10 @@ def main(argv=None) -> None:
     name = (argv or sys.argv[1:])[0]
     rows = [json.loads(line) for p in sorted(OUT.glob(f"{name}.part*.judged.jsonl"))
             for line in p.open(encoding="utf-8")]
+    full = OUT / f"{name}.jsonl"  # the judges never saw the CAMEO code; the full sample keeps it
+    cameo = {r["key"]: r.get("cameo") for r in map(json.loads, full.open(encoding="utf-8"))} if full.exists() else {}
+    for r in rows:
+        r.setdefault("cameo", cameo.get(r["key"]))
     if not rows:
         sys.exit(f"no judged parts for {name} under {OUT}")
     out = ROOT / "bench" / "judge" / f"{name}.labels.jsonl"

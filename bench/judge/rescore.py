@@ -35,9 +35,10 @@ def judge(v, lab: dict) -> dict:
         return {"event": False}
     if v.type == lab["type"] and lab.get("type_right") is not None:
         ok_type = bool(lab["type_right"]) or type_accepted(v.type, lab.get("correct_type") or lab.get("ref_type"),
-                                                          v.trigger.text)
+                                                          v.trigger.text, v.cameo)
     else:
-        ok_type = type_accepted(v.type, lab.get("ref_type") or lab.get("correct_type") or lab["type"], v.trigger.text)
+        ok_type = type_accepted(v.type, lab.get("ref_type") or lab.get("correct_type") or lab["type"], v.trigger.text,
+                                v.cameo)
     out = {"event": True, "type": ok_type}
     for side in ("source", "target"):
         same = [tuple(a.span) if a.span else None for a in getattr(v, side)] == \

@@ -26,6 +26,9 @@ ADJUNCT_PREPS = {"as", "after", "before", "due", "because", "since", "during", "
 # adjuncts of cause and concession: a name in them is not the target ("as a result of U.S.-Iran
 # tensions"); one after "after" or "following" often is (the act responded to)
 CAUSE_PREPS = {"due", "because", "amid", "amidst", "despite"}
+# those who pass a report on: "they" in their words is someone else
+REPORTERS = frozenset({"source", "diplomat", "analyst", "trader", "dealer", "eyewitness", "witness", "observer",
+                       "economist", "banker", "report"})
 
 
 @dataclass(frozen=True)
@@ -54,10 +57,11 @@ def find_dyad(trig: CodedTrigger, ptype: str, entities) -> Optional[Dyad]:
         said = _orderer(tok)  # "the army told residents to leave or face arrest": the army threatens
     if said is not None:  # the demand (blame, threat) is the speaker's, made of the content's subject
         src, tgt, source_how = [[said]], src + tgt, "speaker"
-    if src and src[0][0].lower_ in ("it", "they", "he", "she", "we"):
-        # "Israel said it would ...": a pronoun subject of reported speech is its speaker
+    if src and src[0][0].lower_ in ("it", "they", "he", "she") and not src[0][0].conjuncts:
+        # "Israel said it would ...": a pronoun subject of reported speech is its speaker (not "we",
+        # a group the speaker speaks for, nor "he and the finance minister")
         said = speaker(tok)
-        if said is not None and said.pos_ != "PRON":
+        if said is not None and said.pos_ != "PRON" and _agrees(src[0][0], said):
             src, source_how = [[said]] + src[1:], "speaker"
     source, target = best_actors(doc, src, entities), best_actors(doc, tgt, entities)
     if trig.basis == "default" and not coded_pair(source, target):
@@ -150,3 +154,12 @@ def _orderer(tok):
             if subj is not None:
                 return subj
     return None
+
+
+def _agrees(pronoun, name) -> bool:
+    """A pronoun can stand for the speaker: "they" for a plural group (not for sources, diplomats
+    or analysts who only pass a report on), "he", "she" and "it" for a singular one."""
+    plural = name.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in name.children)
+    if pronoun.lower_ == "they":
+        return plural and name.lemma_.lower() not in REPORTERS
+    return not plural
