@@ -14,6 +14,7 @@ from ...kb.actors import as_of
 from ...kb.cameo import cameo_part, to_plover
 from ...records import Event, PlaceRef, TextSpan
 from .actors import is_official
+from .arguments import is_actor, is_struck_place
 from .arguments import attributed
 from .coding import coded_triggers, halting
 from .confidence import business_share, features, score
@@ -113,11 +114,27 @@ def scored_events(parsed, found) -> list[tuple[Event, dict]]:
     return [(v.replace(id=f"v{n}"), f) for n, (v, f) in enumerate(kept, 1)]
 
 
+# words of force that are also words of criticism, when what they are aimed at is a thing
+VERBAL_ATTACK = frozenset({"attack", "assail", "blast", "protest", "slam", "hit"})
+
+
+def _aimed_at_a_thing(tok) -> bool:
+    """The act is aimed at a law, a policy, a plan or a statement, not at anyone or any place."""
+    aimed = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")] + [
+        g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "over", "about", "at")
+        for g in c.children if g.dep_ == "pobj"]
+    return bool(aimed) and all(a.pos_ == "NOUN" and not is_actor(a) and not is_struck_place(a) for a in aimed) or \
+        any(c.dep_ == "amod" and c.lower_ in ("constitutional", "verbal", "scathing", "political") for c in tok.children)
+
+
 def _reread(tok, code: str, ptype: str, source, target, doc) -> str:
     """The code once the actors are known: a state's protest is an official complaint, and
     violence with a crowd on either side a riot."""
     if code == "140" and tok.lemma_ == "protest" and tok.pos_ == "VERB" and is_official(doc, source):
         return "114"  # "Beijing protested to Washington": a complaint
+    if ptype in ("ASSAULT", "PROTEST") and tok.lemma_ in VERBAL_ATTACK and _aimed_at_a_thing(tok) and \
+            not {w for a in source for w in a.text.lower().split()} & CROWD:
+        return "111"  # "attacked the wage freeze", "protested the constitutionality of the law": criticism
     # a clash has two sides: with a crowd on either one it is a riot too
     # ... and so is one done by a crowd the act describes ("demonstrators throwing stones")
     crowd = {w for a in source for w in a.text.lower().split()}

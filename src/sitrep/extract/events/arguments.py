@@ -60,6 +60,8 @@ def speaker(tok):
 
 
 def _actor_ok(tok) -> bool:
+    if tok.lemma_.lower() in PORTION and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return True  # "thousands of students" (a count the tagger calls CARDINAL)
     if tok.pos_ == "PRON":
         return tok.lower_ not in ("it", "this", "that", "which", "what", "there", "who", "whom", "something")
     return tok.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and tok.ent_type_ in ACTOR_ENTS and (
