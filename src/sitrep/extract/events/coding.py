@@ -125,6 +125,11 @@ HALTED_CODE = {"0871": "196", "CONSULT": "164", "AID": "162", "COOPERATE": "161"
                "SUPPORT": "160", "RETREAT": "1246"}
 
 
+# a meeting or visit that is called off does not happen (CONSULT, negated); talks broken off
+# are a sanction (CAMEO 164)
+OCCASIONS = frozenset({"trip", "visit", "meeting", "session", "summit", "tour", "conference"})
+
+
 def halting(tok) -> bool:
     """The trigger is the object of a halting verb that the lexicon does not code itself
     (a coded one, "suspended talks", is an event of its own the noun folds into)."""
@@ -132,6 +137,8 @@ def halting(tok) -> bool:
 
 
 def _stopped(tok, hit):
+    if tok.lemma_.lower() in OCCASIONS:
+        return hit
     code = HALTED_CODE.get(hit[0][:4]) or HALTED_CODE.get(to_plover(hit[0])[0])
     return (code, hit[1]) if code else hit
 
@@ -231,7 +238,8 @@ HOSTILE = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "THREATEN"}
 
 
 # verbs that turn a promised act into its opposite ("pledged to end attacks" is no threat)
-HALT = {"stop", "halt", "end", "cease", "refrain", "avoid", "suspend", "abandon", "renounce", "prevent", "limit"}
+HALT = {"stop", "halt", "end", "cease", "refrain", "avoid", "suspend", "abandon", "renounce", "prevent", "limit",
+        "cancel", "postpone", "scrap"}
 
 
 def is_halted(inner, outer) -> bool:

@@ -8,7 +8,8 @@ PLAN = {"plan", "intend", "agree", "decide", "promise", "pledge", "vow", "expect
 INTENT = {"agree", "pledge", "promise", "vow", "plan", "intend", "decide", "offer", "commit", "prepare", "schedule",
           "propose"}
 POSSIBLE_VERBS = {"consider", "weigh", "mull", "contemplate", "discuss", "threaten"}
-NEGATING = {"deny", "decline", "refuse", "fail", "reject", "avoid", "halt", "stop", "cancel", "abandon"}
+NEGATING = {"deny", "decline", "refuse", "fail", "reject", "avoid", "halt", "stop", "cancel", "abandon", "postpone",
+            "suspend", "scrap"}
 ASPECT = {"continue", "begin", "start", "resume", "keep", "proceed"}
 PLANNED_ADJ = {"planned", "proposed", "possible", "potential", "future", "upcoming", "expected", "prospective"}
 
