@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Callable, Iterable, Optional
 
 from ...records import ActorRef, Entity
-from .arguments import LOCATIVE, arguments, is_actor, own_agent, phrase
+from .arguments import LOCATIVE, arguments, is_actor, is_struck_place, names_an_act, own_agent, phrase
 from ...nlp.datelines import dateline_end
 
 # generic heads that name a sector whatever the country ("Iraqi troops" -> IRQ, MIL)
@@ -214,10 +214,13 @@ def scan_actor(doc, tokens, entities, skip=frozenset(), *, places: bool = False,
         if t.ent_type_ in ("GPE", "LOC") and named.dep_ == "pobj" and named.head.lower_ in LOCATIVE and not places:
             continue
         root = t
-        while root.dep_ in ("compound", "amod", "flat") and root.head.i != root.i:
+        # for a target, a possessor or maker of a thing is whose thing, not whom the act is aimed at
+        chain = ("compound", "amod", "flat") if doer else ("compound", "amod", "flat", "poss", "npadvmod", "case")
+        while root.dep_ in chain and root.head.i != root.i:
             root = root.head
-        if root.i != t.i and root.pos_ == "NOUN" and not is_actor(root):
-            continue
+        if root.i != t.i and root.pos_ in ("NOUN", "VERB", "ADJ") and not is_actor(root) and not (
+                places and is_struck_place(root)) and not names_an_act(root):
+            continue  # "Argentina's economy", "the Chinese-made missile": whose thing, not whom
         if doer and not (root.dep_ in DOER_DEPS or root.dep_ == "pobj" and root.head.lower_ == "by"):
             continue
         if t.i < dateline_end(t.sent):

@@ -12,7 +12,11 @@ from ...kb.cameo import is_trigger_lemma
 from ...kb.lexicon import words
 
 ACTOR_NOUNS, AGENT_NOT_ACTOR, SAID_NOUNS = words("actor_nouns"), words("agent_not_actor"), words("said_nouns")
-STRUCK_PLACES, THING_NOUNS = words("struck_places"), words("thing_nouns")
+STRUCK_PLACES, THING_NOUNS, WEAPONS = words("struck_places"), words("thing_nouns"), words("weapon_nouns")
+# verbs whose object is what is talked about: a name in front of it is the topic's, not a party
+# ("discussed Argentina's economy" is not with Argentina)
+TOPIC_VERBS = frozenset({"discuss", "consider", "review", "examine", "debate", "address", "raise", "express",
+                         "reiterate", "voice", "study", "explore", "outline"})
 ACTOR_ENTS = {"", "GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"}
 # prepositions whose object is the target of a verb or nominal trigger
 TARGET_PREPS = {"against", "on", "upon", "at", "with", "to", "into", "for", "toward", "towards", "from", "over", "of"}
@@ -164,6 +168,11 @@ def _named_modifier(thing):
                  (c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or c.pos_ == "PROPN")), None)
 
 
+def names_an_act(tok) -> bool:
+    """A noun for an act or for something said or put forward ("raid", "decision", "proposal")."""
+    return tok.lemma_.lower() in SAID_NOUNS or tok.pos_ == "NOUN" and is_trigger_lemma(tok.lemma_.lower(), "NOUN")
+
+
 def owner(thing, *, doer: bool = False, depth: int = 0):
     """The actor a thing belongs to or is aimed at, when an argument names a thing, else None.
 
@@ -176,7 +185,7 @@ def owner(thing, *, doer: bool = False, depth: int = 0):
         if c.dep_ == "poss" and c.pos_ != "PRON" and is_actor(c):
             return c
     # an act is its doer's ("critical of the Israeli raid on Gaza" criticises Israel)
-    said = thing.lemma_.lower() in SAID_NOUNS or is_trigger_lemma(thing.lemma_.lower(), "NOUN")
+    said = names_an_act(thing)
     named = _named_modifier(thing)
     if (doer or said) and named is not None:
         return named
@@ -204,7 +213,8 @@ def owner(thing, *, doer: bool = False, depth: int = 0):
                    ("to", "for", "against", "on") for g in p.children if g.dep_ == "pobj"]
             if any(hit):
                 return next(h for h in hit if h is not None)
-    return named if not doer and depth == 0 else None
+    # a weapon's maker or owner is no target ("fired the Chinese-made missile at a hulk")
+    return named if not doer and depth == 0 and thing.lemma_.lower() not in WEAPONS else None
 
 
 def thing_subject(tok) -> bool:
@@ -304,6 +314,8 @@ def arguments(tok, *, ptype: str | None = None, depth: int = 0) -> tuple[list[li
             src.append([x for x in [subject_of(tok)] if x])
             objs = [c for c in tok.children if c.dep_ in ("dobj", "dative") and _actor_ok(c)
                     and not (ptype in CARGO_TYPES and _cargo(c)) and not _own_forces(c)]
+            if tok.lemma_ in TOPIC_VERBS:
+                objs = [c for c in objs if actor_head(c) is not None]
             tgt.append(objs)
         tgt += [[x] for x in _pobjs(tok, TARGET_PREPS | set(place_preps))]
     sources = [as_actors(_with_conjuncts(g), doer=True) for g in src if g]
