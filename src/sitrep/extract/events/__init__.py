@@ -19,7 +19,7 @@ from .arguments import attributed
 from .coding import coded_triggers, halting
 from .confidence import business_share, features, score
 from .dyad import find_dyad
-from .modality import modality
+from .modality import hypothetical, modality
 from ...nlp.datelines import DATELINE
 from .venue import in_dateline, in_sentence, is_venue, nearest, own_times, place_role
 
@@ -56,6 +56,8 @@ def scored_events(parsed, found) -> list[tuple[Event, dict]]:
         for trig in coded_triggers(sent, found.entities):
             tok, code = trig.tok, trig.code
             ptype, mode = to_plover(code)
+            if hypothetical(tok) and trig.stance != "130":
+                continue  # "if Congress fails to agree": a condition, no act (a threat's is its main clause)
             dyad = find_dyad(trig, ptype, found.entities)
             # PLOVER codes an act by an actor: with no one named who does it ("labour trouble
             # threatens the crop", "talks will follow") there is no event to code

@@ -51,3 +51,22 @@ def modality(tok) -> str:
     if any(c.dep_ == "xcomp" for c in tok.children) and tok.lemma_ in INTENT:
         return "planned"  # "agreed to expand": the agreement stands for the planned action
     return "asserted"
+
+
+CONDITIONS = frozenset({"if", "unless", "whether"})
+CLAUSE_EDGES = frozenset({"advcl", "ccomp", "relcl", "acl", "csubj", "parataxis"})
+
+
+def hypothetical(tok) -> bool:
+    """The trigger's own clause is a condition or a question ("if Congress and the administration
+    fail to agree", "whether they would meet"): it reports no act. A definite act named by a noun
+    ("if the talks fail") is presupposed, and stays."""
+    if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "these") for c in tok.children):
+        return False
+    t = tok
+    while True:
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in t.children):
+            return True
+        if t.dep_ in CLAUSE_EDGES or t.head.i == t.i:
+            return False
+        t = t.head
