@@ -28,7 +28,10 @@ APPEAL_ROOT, DEMAND_ROOT = "02", "10"
 # the 2021 table files easing a curfew or a state of emergency under RETREAT; the PLOVER
 # manual's CONCEDE is "easing of administrative or legal restrictions ... remove curfews"
 # (a promise that people will not be arrested, no material act), and so is its sibling 081
-CROSSWALK_FIXES = {"0813": ("CONCEDE", "", "legal"), "0814": ("CONCEDE", "", "legal")}
+# The 2021 table files imposing an embargo, boycott or sanctions (163) under COERCE; the PLOVER
+# manual lists "Impose embargo, boycott, or sanctions" under SANCTION, as the gold standard records do
+CROSSWALK_FIXES = {"0813": ("CONCEDE", "", "legal"), "0814": ("CONCEDE", "", "legal"),
+                   "163": ("SANCTION", "restrict", "diplomatic")}
 
 
 def build_codebook(path: Path) -> dict[str, str]:

@@ -12,6 +12,7 @@ import re
 
 from ...kb.actors import as_of
 from ...kb.cameo import cameo_part, to_plover
+from ...kb.lexicon import words
 from ...records import Event, PlaceRef, TextSpan
 from .actors import is_official
 from .arguments import is_actor, is_struck_place
@@ -64,6 +65,8 @@ def scored_events(parsed, found) -> list[tuple[Event, dict]]:
             if dyad is None or not dyad.source:
                 continue
             source, target = dyad.source, dyad.target
+            if not target and ptype in MATERIAL_ACTS and _on_an_economic_quantity(tok):
+                continue  # "will cut the corporate tax rate", "reduced spending": economic policy, no one acted on
             code = _reread(tok, code, ptype, source, target, doc)
             ptype, mode = to_plover(code)
             when = nearest(own_times(s_times, tok), tok)
@@ -114,6 +117,17 @@ def scored_events(parsed, found) -> list[tuple[Event, dict]]:
     body_types = {v.type for v in events if v.sentence[0] >= title_end}
     kept = [(v, f) for v, f in zip(events, inputs) if v.sentence[0] >= title_end or v.type not in body_types]
     return [(v.replace(id=f"v{n}"), f) for n, (v, f) in enumerate(kept, 1)]
+
+
+MATERIAL_ACTS = frozenset({"AID", "COERCE", "SANCTION", "CONCEDE", "COOPERATE", "AGREE", "RETREAT", "MOBILIZE"})
+ECONOMIC_QUANTITIES = words("economic_quantities")
+
+
+def _on_an_economic_quantity(tok) -> bool:
+    """The act's object is an economic quantity (a tax, prices, spending), not anyone's."""
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(objs) and all(o.lemma_.lower() in ECONOMIC_QUANTITIES and not any(
+        c.dep_ == "poss" for c in o.children) for o in objs)
 
 
 # words of force that are also words of criticism, when what they are aimed at is a thing

@@ -214,7 +214,7 @@ def owner(thing, *, doer: bool = False, depth: int = 0):
             if any(hit):
                 return next(h for h in hit if h is not None)
     # a weapon's maker or owner is no target ("fired the Chinese-made missile at a hulk")
-    return named if not doer and depth == 0 and thing.lemma_.lower() not in WEAPONS else None
+    return named if not doer and depth <= 1 and thing.lemma_.lower() not in WEAPONS else None
 
 
 def thing_subject(tok) -> bool:
