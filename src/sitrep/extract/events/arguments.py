@@ -199,7 +199,8 @@ def owner(thing, *, doer: bool = False, depth: int = 0):
                 head = actor_head(g)
                 if head is not None:
                     return head
-                deeper = owner(g, depth=depth + 1) if depth < 2 and not doer else None
+                # "with Molotov cocktails" is the means, whose maker is no one acted on
+                deeper = owner(g, depth=depth + 1) if depth < 2 and not doer and c.lower_ != "with" else None
                 if deeper is not None:
                     return deeper
     for c in thing.children:
