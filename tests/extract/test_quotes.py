@@ -163,6 +163,16 @@ def test_transcript_turn_runs_over_paragraphs(quotes_of):
 
 
 @pytest.mark.model
+def test_no_quote_from_boilerplate(quotes_of):
+    text = ("The council met on Monday.\n\n"
+            "READ MORE: Mayor says the budget will not balance until 2040\n\n"
+            "WATCH: “We will never give up on this city,” protesters chant outside city hall\n\n"
+            "Warning: this story contains disturbing details\n\n"
+            "Councillor Ann Lee said the vote would go ahead.")
+    assert [q.speaker.text for q in quotes_of(text)] == ["Councillor Ann Lee"]
+
+
+@pytest.mark.model
 def test_seed_quotes(seed_extraction):
     quotes = seed_extraction.quotes
     by_text = {q.text: q for q in quotes}

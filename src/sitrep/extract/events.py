@@ -444,7 +444,7 @@ def extract_events(parsed, found) -> tuple[Event, ...]:
     last_date = last_place = None
     datelines = [m.span() for m in _DATELINE.finditer(parsed.text)]
     for sent in doc.sents:
-        if parsed.in_header(sent.start_char):
+        if parsed.in_header(sent.start_char) or parsed.in_boilerplate(sent.start_char):
             continue
         n_before = len(events)
         triggers = {t.i: c for t in sent if (c := _trigger(t))}

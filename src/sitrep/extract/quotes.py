@@ -30,7 +30,10 @@ class _Doc:
         if title is None:
             first = self.text.split("\n", 1)[0]
             title = (0, len(first)) if 0 < len(first) < 200 else None
-        self.chains = self._join_split(quote_segments(self.text, single_spans=(title,) if title else ()))
+        # boilerplate ("READ MORE: …", captions) is no one's statement
+        segments = quote_segments(self.text, single_spans=(title,) if title else ())
+        segments = [c for c in segments if not parsed.in_boilerplate(c[0][0])]
+        self.chains = self._join_split(segments)
         self.inside = sorted(s for chain in self.chains for s in chain)
         self.starts = [s for s, _ in self.inside]
         self.names = _name_table(self.doc)
@@ -575,7 +578,7 @@ def extract_quotes(parsed, found) -> tuple[Quote, ...]:
     out: list[tuple] = []  # (span, type, speaker, cue token, chain)
     claimed: set[int] = set()  # chains already attributed through a clause
     for tok in d.doc:
-        if not _is_cue(tok) or d.quoted(tok.idx) or parsed.in_header(tok.idx):
+        if not _is_cue(tok) or d.quoted(tok.idx) or parsed.in_header(tok.idx) or parsed.in_boilerplate(tok.idx):
             continue
         pieces = _content_of(d, tok)
         if not pieces or pieces[-1][1] <= pieces[0][0]:
@@ -610,6 +613,8 @@ def extract_quotes(parsed, found) -> tuple[Quote, ...]:
         colon = _colon_speaker(d, chain[0][0]) if cue is None else None
         out.append(((chain[0][0], chain[-1][1]), "direct", cue, chain, colon, tuple(chain) if len(chain) > 1 else ()))
     for speaker, span in _colon_lines(d):
+        if parsed.in_boilerplate(span[0]):
+            continue
         inside = [r for r in out if span[0] <= r[0][0] < span[1]]
         if any(r[3] is not None and r[0][1] - r[0][0] >= 0.8 * (span[1] - span[0]) for r in inside):
             continue
