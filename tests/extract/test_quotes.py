@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from sitrep.extract._quote_rules import quote_segments
+from sitrep.extract.quotes.marks import quote_segments
 from sitrep.records import Extraction
 
 
@@ -191,3 +191,13 @@ def test_seed_quotes(seed_extraction):
     assert diplomats.speaker.kind == "anonymous" and diplomats.medium == "Reuters"
     for q in quotes:
         assert seed_extraction and 0 <= q.span[0] < q.span[1]
+
+
+@pytest.mark.model
+def test_runaway_clause_is_looked_at_only_near_its_head(parse):
+    from sitrep.extract.quotes.cues import MAX_PHRASE, subtree
+
+    parsed = parse('Smith said "more" ' * 400)  # no sentence ends: one clause under the first verb
+    root = max(parsed.doc, key=lambda t: t.right_edge.i - t.left_edge.i)
+    assert root.right_edge.i - root.left_edge.i > MAX_PHRASE
+    assert len(subtree(root)) == MAX_PHRASE

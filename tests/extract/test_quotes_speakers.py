@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.extract.quotes import _bare, _same_office, _title_words
+from sitrep.extract.quotes.document import bare as _bare
+from sitrep.extract.quotes.resolve import same_office as _same_office, title_words as _title_words
 
 
 def test_title_words_spell_out_abbreviations():

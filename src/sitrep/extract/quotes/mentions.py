@@ -1,0 +1,42 @@
+"""Mentions: the noun phrase a speaker is named by, and what kind of name it is."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .cues import subtree
+from .lexicon import ANONYMOUS_HEADS, ANONYMOUS_WORDS, PRONOUNS
+
+if TYPE_CHECKING:
+    from .document import QuoteDoc
+
+
+def span_of(d: QuoteDoc, tok) -> tuple[int, int]:
+    """Character span of a noun phrase headed by ``tok``, never reaching into a quote."""
+    toks = [t for t in subtree(tok) if not d.quoted(t.idx) and t.dep_ != "relcl"]
+    toks = [t for t in toks if t.i <= tok.i or t.dep_ in ("compound", "flat", "appos", "punct", "nummod", "amod", "prep", "pobj", "det", "poss", "case", "cc", "conj")]
+    lo = min(t.i for t in toks) if toks else tok.i
+    hi = max(t.i for t in toks) if toks else tok.i
+    while hi > lo and d.doc[hi].is_punct:
+        hi -= 1
+    while lo < hi and d.doc[lo].is_punct:
+        lo += 1
+    return d.doc[lo].idx, d.doc[hi].idx + len(d.doc[hi])
+
+
+def mention_kind(span, names: dict[str, str]) -> str:
+    words = [t.lower_ for t in span]
+    head = span.root
+    if len(span) == 1 and head.lower_ in PRONOUNS:
+        return "pronoun"
+    if ANONYMOUS_WORDS & set(words) or head.lower_ in ANONYMOUS_HEADS:
+        return "anonymous"
+    labels = {e.label_ for e in span.ents if e.start <= head.i < e.end}
+    if "PERSON" in labels or head.text in names:
+        return "named"
+    if labels & {"ORG", "NORP", "GPE", "FAC"}:
+        return "organization"
+    if head.pos_ == "PROPN" and not head.is_lower:  # "the secretary-general" is tagged NNP
+        return "named"
+    if head.tag_ in ("NNS", "NNPS") or any(t.like_num for t in span):
+        return "collective"
+    return "title"
