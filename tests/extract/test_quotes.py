@@ -201,3 +201,58 @@ def test_runaway_clause_is_looked_at_only_near_its_head(parse):
     root = max(parsed.doc, key=lambda t: t.right_edge.i - t.left_edge.i)
     assert root.right_edge.i - root.left_edge.i > MAX_PHRASE
     assert len(subtree(root)) == MAX_PHRASE
+
+
+@pytest.fixture(scope="module")
+def statements_of(parse):
+    from sitrep.extract.quotes import extract_statements
+
+    def run(text):
+        parsed = parse(text)
+        return extract_statements(parsed, Extraction(id="t", article=parsed.article))
+
+    return run
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,cue", [
+    ("Researchers found that the drug was safe for most patients.", "found"),
+    ("She hopes the deal will hold through the winter.", "hopes"),
+    ("The company plans to open three new stores next year.", "plans"),
+    ("The minister believes the talks will succeed.", "believes"),
+])
+def test_beliefs_plans_and_findings_are_attributions(statements_of, text, cue):
+    got = statements_of(text)
+    assert got["quotes"] == ()
+    assert [a.cue.text for a in got["attributions"]] == [cue]
+
+
+@pytest.mark.model
+def test_the_object_of_a_stance_verb_is_no_quote(statements_of):
+    got = statements_of("The Tories dismissed the maternity pay plan on Tuesday.")
+    assert got["quotes"] == ()
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,content,speaker", [
+    ("Police urged residents to stay indoors during the storm.", "to stay indoors", "Police"),
+    ("She called the new tax a rookie mistake by the council.", "a rookie mistake", "She"),
+])
+def test_what_a_speech_verb_asks_or_calls_is_a_quote(statements_of, text, content, speaker):
+    (q,) = statements_of(text)["quotes"]
+    assert q.text.startswith(content) and q.speaker.text == speaker
+
+
+@pytest.mark.model
+def test_source_parsed_as_object_of_a_trailing_speech_verb(statements_of):
+    text = "The driver was taken to hospital with minor injuries, reported the Missouri State Highway Patrol."
+    (q,) = statements_of(text)["quotes"]
+    assert q.text.startswith("The driver was taken") and "Patrol" not in q.text
+    assert q.speaker.text == "the Missouri State Highway Patrol"
+
+
+@pytest.mark.model
+def test_a_quotation_ends_the_clause_its_cue_opens(quotes_of):
+    quotes = quotes_of("Mara picked up the flower and shouted, “Oh, it’s my rose,” which is when Tess began to cry.")
+    (q,) = [q for q in quotes if "rose" in q.text]
+    assert q.type == "direct" and q.text.startswith("Oh") and "Tess" not in q.text

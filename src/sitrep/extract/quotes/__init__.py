@@ -16,6 +16,7 @@ from typing import Optional
 from ...records import Quote, Speaker, Span, TextSpan
 from .cues import content_of, is_cue, medium_and_date, window_cue
 from .document import QuoteDoc
+from .lexicon import BELIEF_VERBS
 from .speakers import adjacent_speaker, colon_lines, colon_speaker, dash_speaker, speaker_of
 
 
@@ -28,6 +29,7 @@ class Candidate:
     chain: Optional[tuple[Span, ...]] = None  # the quotation-mark segments, for a quotation
     speaker: Optional[Speaker] = None  # given by the layout ('Source: statement')
     parts: tuple[Span, ...] = ()
+    said: bool = True  # said or written (a quote), else believed, planned or stood for (an attribution)
 
 
 def _scare_quote(d: QuoteDoc, chain) -> bool:
@@ -83,7 +85,13 @@ def _outermost(out: list[Candidate]) -> list[Candidate]:
 
 
 def extract_quotes(parsed, found) -> tuple[Quote, ...]:
-    """Every attributed statement in the article, with speaker, cue, medium and date."""
+    """What a person or body said or wrote in the article, with speaker, cue, medium and date."""
+    return extract_statements(parsed, found)["quotes"]
+
+
+def extract_statements(parsed, found) -> dict[str, tuple[Quote, ...]]:
+    """Every attribution in the article: ``quotes`` (said or written) and ``attributions``
+    (believed, hoped, planned, known or found), each with speaker, cue, medium and date."""
     d = QuoteDoc(parsed, found)
     history: list[Speaker] = []
     out: list[Candidate] = []
@@ -91,16 +99,18 @@ def extract_quotes(parsed, found) -> tuple[Quote, ...]:
     for tok in d.doc:
         if not is_cue(tok) or d.quoted(tok.idx) or parsed.in_header(tok.idx) or parsed.in_boilerplate(tok.idx):
             continue
-        pieces = content_of(d, tok)
-        if not pieces or pieces[-1][1] <= pieces[0][0]:
+        content = content_of(d, tok)
+        if content is None or content[0][-1][1] <= content[0][0][0]:
             continue
+        pieces, said = content
         span = (pieces[0][0], pieces[-1][1])
         qtype = _quote_type(d, span)
         hits = d.chains_over(*span)
         if hits and qtype == "direct":
             continue  # the quote pass below attributes it with its own span
-        if hits and tok.idx > span[1]:
-            # '"...," Eastland, wearing a hat, said' parsed as one clause: the quote ends it
+        if hits and (tok.idx > span[1] or d.quoted(span[0])):
+            # '"...," Eastland, wearing a hat, said' and 'crowed, "Oh, it's my rose," which is
+            # when ...' parsed as one clause: the quote ends it
             ends = [e for i in hits for _, e in d.chains[i] if span[0] < e < span[1]
                     and (d.text[e - 1] == "," or d.text[e:e + 3].lstrip("”\"'’ ").startswith(","))]
             if ends:
@@ -114,7 +124,10 @@ def extract_quotes(parsed, found) -> tuple[Quote, ...]:
             claimed.update(hits)
             pieces = _merge(pieces + [seg for i in hits for seg in d.chains[i]])
             span = (pieces[0][0], pieces[-1][1])
-        out.append(Candidate(span, qtype, tok, parts=tuple(pieces) if len(pieces) > 1 else ()))
+        # words in quotation marks are what was said, whatever verb frames them ("described the
+        # raid as “basically kidnapping”"), unless the verb is one of believing
+        said = said or qtype != "indirect" and tok.pos_ != "NOUN" and tok.lemma_.lower() not in BELIEF_VERBS
+        out.append(Candidate(span, qtype, tok, parts=tuple(pieces) if len(pieces) > 1 else (), said=said))
     for i, chain in enumerate(d.chains):
         if i in claimed or _scare_quote(d, chain):
             continue
@@ -136,6 +149,7 @@ def extract_quotes(parsed, found) -> tuple[Quote, ...]:
     out.sort(key=lambda c: c.span[0])
 
     quotes: list[Quote] = []
+    said: list[bool] = []
     last_speaker: Speaker | None = None
     last_end = -1
     for cand in out:
@@ -180,6 +194,12 @@ def extract_quotes(parsed, found) -> tuple[Quote, ...]:
             if cue.lower_ == "according":
                 cue_end = next(c for c in cue.children if c.lower_ == "to").idx + 2
             cue_ts = TextSpan(text=d.text[cue.idx:cue_end], span=(cue.idx, cue_end))
-        quotes.append(Quote(id=f"q{len(quotes) + 1}", type=qtype, text=text, span=span, speaker=speaker,
+        quotes.append(Quote(id="", type=qtype, text=text, span=span, speaker=speaker,
                             cue=cue_ts, medium=medium, date=date, parts=parts))
-    return tuple(quotes)
+        said.append(cand.said)
+    return {"quotes": _numbered([q for q, s in zip(quotes, said) if s], "q"),
+            "attributions": _numbered([q for q, s in zip(quotes, said) if not s], "a")}
+
+
+def _numbered(records: list[Quote], prefix: str) -> tuple[Quote, ...]:
+    return tuple(q.replace(id=f"{prefix}{n}") for n, q in enumerate(records, 1))

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .lexicon import OBJECT_VERBS, PLATFORMS, SPEECH_VERBS, learned_cues, learned_lemmas
+from ...records import Span
+from .lexicon import (BELIEF_VERBS, OBJECT_VERBS, PLATFORMS, SPEECH_AS, SPEECH_TO, SPEECH_VERBS, learned_cues,
+                      learned_lemmas)
 from .marks import sentence_end
 
 if TYPE_CHECKING:
@@ -29,7 +31,7 @@ def subtree(tok) -> list:
 
 def is_cue(tok) -> bool:
     lemma = tok.lemma_.lower()
-    return (lemma in SPEECH_VERBS or lemma in learned_lemmas()) and tok.pos_ in ("VERB", "AUX") or (
+    return (lemma in SPEECH_VERBS or lemma in BELIEF_VERBS or lemma in learned_lemmas()) and tok.pos_ in ("VERB", "AUX") or (
         tok.pos_ == "NOUN" and any((lemma, rel) in learned_cues() for rel, _ in relations(tok))) or (
         tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children)) or held_claim(tok)
 
@@ -135,20 +137,25 @@ def _piece(d: QuoteDoc, head, toks) -> tuple[int, int] | None:
     return lo.idx, hi.idx + len(hi)
 
 
-def content_of(d: QuoteDoc, verb):
-    """The clause a reporting word introduces, or ``None``."""
+def content_of(d: QuoteDoc, verb) -> tuple[list[Span], bool] | None:
+    """The clause a reporting word introduces, and whether it is something said or written (a
+    quote) rather than believed, planned or stood for (an attribution); ``None`` if there is none."""
+    lemma = verb.lemma_.lower()
+    speech = lemma in SPEECH_VERBS and verb.pos_ != "NOUN"
     if verb.lower_ == "according":
         head = verb.head
         while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl") and head.head.i != head.i:
             head = head.head
-        return clause_span(d, head, skip=verb)
+        return _said(clause_span(d, head, skip=verb), True)
     if held_claim(verb):
-        return clause_span(d, noun_clause(verb))  # the demand itself, not its holder
+        return _said(clause_span(d, noun_clause(verb)), True)  # the demand itself, not its holder
+    if inverted_source(d, verb) is not None:
+        return _said(clause_span(d, verb.head, skip=verb), True)
     comps = [c for c in verb.children if c.dep_ == "ccomp" and (c.i > verb.i or c.pos_ in ("VERB", "AUX"))
              or c.dep_ == "advcl" and any(m.lower_ in ("if", "whether") for m in c.children if m.dep_ == "mark")]
     if comps:
         after = [c for c in comps if c.i > verb.i]
-        return clause_span(d, after[0] if after else comps[-1])
+        return _said(clause_span(d, after[0] if after else comps[-1]), speech)
     subj = [c for c in verb.children if c.dep_ in _SUBJ]
     first = min([verb.i] + [c.left_edge.i for c in subj])
     if verb.dep_ in ("parataxis", "ccomp") and subj and first > 0 and d.doc[first - 1].is_punct:
@@ -156,20 +163,46 @@ def content_of(d: QuoteDoc, verb):
         head = verb.head
         while head.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "advmod", "neg") and head.head.i != head.i:
             head = head.head
-        return clause_span(d, head, skip=verb)
-    lemma = verb.lemma_.lower()
+        return _said(clause_span(d, head, skip=verb), speech)
     table = learned_cues()
-    best = max(((table.get((lemma, rel), 0.0), head.i, head) for rel, head in relations(verb)
+    best = max(((table.get((lemma, rel), 0.0), head.i, head, rel) for rel, head in relations(verb)
                 if head.i > verb.i and head.ent_type_ not in ("DATE", "TIME") and head.pos_ != "PRON"),
                default=None, key=lambda r: r[:2])
     if best is not None and best[0] > 0:
         # "responding to a demand by X for ...": what is said there is X's, under its own cue
-        return None if held_claim(best[2]) else clause_span(d, best[2])
+        if held_claim(best[2]):
+            return None
+        # only a clause is a quote: the object of "dismissed" or "refused" is no statement, and
+        # a to-infinitive only after a verb that asks or promises ("urged police to investigate");
+        # a gerund clause is one ("said having him back was a boost")
+        said = speech and (best[3] in ("ccomp", "advcl") or best[3] == "xcomp" and (
+            lemma in SPEECH_TO or best[2].tag_ == "VBG")) or lemma in SPEECH_AS and best[3] in ("oprd", "prep_as")
+        return _said(clause_span(d, best[2]), said)
     if lemma in OBJECT_VERBS:
         objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.pos_ != "PRON"]
         if objs:
-            return clause_span(d, objs[0])
+            return _said(clause_span(d, objs[0]), False)
     return None
+
+
+def _said(pieces, said: bool) -> tuple[list[Span], bool] | None:
+    return (pieces, said) if pieces else None
+
+
+def inverted_source(d: QuoteDoc, verb):
+    """'..., reported the Missouri State Highway Patrol': the source of a speech verb that
+    follows its clause with no subject, parsed as the verb's object; else None."""
+    if verb.lemma_.lower() not in SPEECH_VERBS or verb.pos_ != "VERB" or verb.dep_ not in ("conj", "parataxis") \
+            or verb.i == 0 or d.doc[verb.i - 1].text != "," or verb.i < verb.head.i:
+        return None
+    if any(c.dep_ in _SUBJ or c.dep_ == "ccomp" for c in verb.children):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None or not (obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")):
+        return None
+    # the source ends the sentence: nothing of substance after it
+    rest = d.doc[obj.right_edge.i + 1:verb.sent.end]
+    return obj if all(t.is_punct or t.is_space for t in rest) else None
 
 
 def relations(tok):

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...records import Speaker
-from .cues import owner, subject
+from .cues import inverted_source, owner, subject
 from .mentions import mention_kind, span_of
 from .resolve import resolve
 
@@ -19,6 +19,8 @@ def speaker_of(d: QuoteDoc, verb, history: list[Speaker]) -> Speaker | None:
         to = next(c for c in verb.children if c.lower_ == "to")
         objs = [c for c in to.children if c.dep_ == "pobj"]
         subj = objs[0] if objs else None
+    elif inverted_source(d, verb) is not None:
+        subj = inverted_source(d, verb)
     elif verb.pos_ == "NOUN":
         # "Trump's criticism of", "a statement from the ministry", "X voiced support for"
         subj = owner(verb)
