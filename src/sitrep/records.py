@@ -145,6 +145,9 @@ class Quote(Record):
     # the id of the quote this one goes on from: one statement split by its attribution, a
     # parenthetical or a paragraph break is a quote per piece, as news analysts count them
     continues: Optional[str] = None
+    # no attribution of its own: the speaker is the one of the quote before (the Gender Gap
+    # Tracker's "floating quote"), and ``speaker.span`` is where that speaker was named
+    floating: bool = False
 
 
 @dataclass(frozen=True)

@@ -22,16 +22,19 @@ def test_matching_is_one_to_one_best_first():
     assert _match([_chars([(0, 2)])], golds, 0.3) == {}
 
 
-def test_strict_speaker_wants_no_span_for_a_floating_quote():
+def test_strict_speaker_wants_no_mention_for_a_floating_quote():
     named = Speaker(text="Chapman", span=(40, 47), name="Terry Chapman")
-    assert _speaker_right({"speaker": [40, 47], "speaker_name": "Terry Chapman"}, named)
-    assert not _speaker_right({"speaker": [0, 5], "speaker_name": "Terry Chapman"}, named)
-    assert not _speaker_right({"speaker": [0, 5], "speaker_name": "Terry Chapman"}, None)
-    # a floating quote: the gold names no speaker mention in its sentence, nor may the prediction
-    floating = Speaker(text="Chapman", span=None, name="Terry Chapman")
-    assert _speaker_right({"speaker": None, "speaker_name": "Terry Chapman"}, floating)
-    assert _speaker_right({"speaker": None, "speaker_name": None}, None)
-    assert not _speaker_right({"speaker": None, "speaker_name": "Terry Chapman"}, named)
+
+    def quote(speaker, floating=False):
+        return Quote(id="q1", type="direct", text="x", span=(0, 10), speaker=speaker, floating=floating)
+
+    assert _speaker_right({"speaker": [40, 47], "speaker_name": "Terry Chapman"}, quote(named))
+    assert not _speaker_right({"speaker": [0, 5], "speaker_name": "Terry Chapman"}, quote(named))
+    assert not _speaker_right({"speaker": [0, 5], "speaker_name": "Terry Chapman"}, quote(None))
+    # a floating quote: the gold names no speaker in its sentence, nor may the prediction
+    assert _speaker_right({"speaker": None, "speaker_name": "Terry Chapman"}, quote(named, floating=True))
+    assert _speaker_right({"speaker": None, "speaker_name": None}, quote(None))
+    assert not _speaker_right({"speaker": None, "speaker_name": "Terry Chapman"}, quote(named))
 
 
 def test_relations_convention_joins_a_statement_and_adds_attributions():

@@ -18,8 +18,9 @@ Two conventions, read from the gold file (or given as ``convention``):
 Speaker match (the strict measure, the Gender Gap Tracker's "speaker match"): of all
 matched quotes, the share whose speaker span is right: it overlaps the gold one, or, where
 the gold has no speaker span (a floating quote, whose speaker the sentence does not name, or
-a relation without a source), the prediction has none either. Who the speaker of a floating
-quote is, is judged by the name match.
+a relation without a source), the prediction names none in the quote's sentence either: it
+is ``floating`` too, or has no speaker. Who the speaker of a floating quote is, is judged by
+the name match.
 Speaker span match (the lenient measure this scorer printed as "speaker match" before issue
 18): of matched quotes whose gold gives a speaker span, the share whose predicted span
 overlaps it. Name match: of matched quotes with a gold ``speaker_name``, the share whose
@@ -100,12 +101,13 @@ def _predictions(result, convention: str) -> list[tuple[object, frozenset]]:
     return [(h, frozenset(chars[id(h)])) for h in heads]
 
 
-def _speaker_right(gold: dict, sp) -> bool:
+def _speaker_right(gold: dict, quote) -> bool:
     """The strict speaker test of one matched quote (see the module docstring)."""
+    sp = quote.speaker
     if gold.get("speaker"):
         gs, ge = gold["speaker"]
         return sp is not None and sp.span is not None and sp.span[0] < ge and gs < sp.span[1]
-    return sp is None or sp.span is None
+    return sp is None or sp.span is None or quote.floating
 
 
 def score(gold_path, *, options: Options = Options(), convention: str | None = None) -> dict:
@@ -155,10 +157,10 @@ def score(gold_path, *, options: Options = Options(), convention: str | None = N
                 if t != THRESHOLDS[0]:
                     continue
                 g, sp = gold[j], preds[i].speaker
-                add("strict_ok", _speaker_right(g, sp))
+                add("strict_ok", _speaker_right(g, preds[i]))
                 if g.get("speaker"):
                     add("spk_n")
-                    add("spk_ok", _speaker_right(g, sp))
+                    add("spk_ok", _speaker_right(g, preds[i]))
                 if g.get("speaker_name"):
                     add("name_n")
                     if sp is not None and sp.name and sp.name.lower() == g["speaker_name"].lower():

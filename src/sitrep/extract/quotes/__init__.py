@@ -9,6 +9,7 @@ through spaCy's PERSON/ORG mentions. The steps share one ``QuoteDoc`` and pass
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Optional
@@ -17,7 +18,7 @@ from ...records import Quote, Speaker, Span, TextSpan
 from .cues import content_of, is_cue, medium_and_date, window_cue
 from .document import QuoteDoc
 from .lexicon import BELIEF_VERBS
-from .speakers import adjacent_speaker, colon_lines, colon_speaker, dash_speaker, speaker_of
+from .speakers import adjacent_speaker, colon_lines, colon_speaker, colon_subject, dash_speaker, speaker_of
 
 
 @dataclass(eq=False)
@@ -54,10 +55,11 @@ def _merge(spans) -> list[tuple[int, int]]:
 
 
 def _only_attribution(d: QuoteDoc, prev: Quote, start: int) -> bool:
-    """Nothing but marks, the previous quote's speaker and cue lie between it and ``start``."""
+    """Nothing but marks, the previous quote's speaker and cue lie between it and ``start``, in
+    one paragraph."""
     skip = [prev.speaker.span if prev.speaker and prev.speaker.span else (0, 0), prev.cue.span if prev.cue else (0, 0)]
     gap = [i for i in range(prev.span[1], start) if d.text[i].isalnum() and not any(a <= i < b for a, b in skip)]
-    return len(gap) <= 12 and prev.span[1] < start
+    return len(gap) <= 12 and prev.span[1] < start and "\n" not in d.text[prev.span[1]:start]
 
 
 def _quote_type(d: QuoteDoc, span: tuple[int, int]) -> str:
@@ -132,7 +134,7 @@ def extract_statements(parsed, found) -> dict[str, tuple[Quote, ...]]:
         if i in claimed or _scare_quote(d, chain):
             continue
         cue = window_cue(d, chain)
-        colon = colon_speaker(d, chain[0][0]) if cue is None else None
+        colon = colon_speaker(d, chain[0][0]) or colon_subject(d, chain[0][0]) if cue is None else None
         out.append(Candidate((chain[0][0], chain[-1][1]), "direct", cue, chain=tuple(chain), speaker=colon,
                              parts=tuple(chain) if len(chain) > 1 else ()))
     for speaker, span in colon_lines(d):
@@ -148,10 +150,10 @@ def extract_statements(parsed, found) -> dict[str, tuple[Quote, ...]]:
     out = _outermost(out)
     out.sort(key=lambda c: c.span[0])
 
-    quotes: list[Quote] = []
+    records: list[Quote] = []
     said: list[bool] = []
-    last_speaker: Speaker | None = None
-    last_end = -1
+    links: list[int | None] = []  # the index of the record each one continues
+    last: int | None = None  # the latest record with a speaker
     for cand in out:
         span, qtype, cue, chain, parts = cand.span, cand.type, cand.cue, cand.chain, cand.parts
         speaker = cand.speaker or (speaker_of(d, cue, history) if cue is not None else None)
@@ -161,45 +163,73 @@ def extract_statements(parsed, found) -> dict[str, tuple[Quote, ...]]:
         medium = date = None
         if cue is not None:
             medium, date = medium_and_date(d, cue)
+        floating = continues = None
         if speaker is None and chain is not None:
             speaker = dash_speaker(d, chain)
-            words = len(d.text[span[0]:span[1]].split())
-            gap = d.text[last_end:span[0]] if last_end >= 0 else ""
-            if speaker is None and last_speaker is not None and gap.count("\n") <= 2 and len(gap) < 400 and words >= 4:
-                # a verb-less quote continues the previous speaker; right after that speaker's
-                # quote (nothing but marks and the attribution between) it is the same quotation
-                speaker = last_speaker
-                prev = quotes[-1] if quotes else None
-                if prev is not None and prev.type == "direct" and prev.speaker is last_speaker and _only_attribution(d, prev, span[0]):
-                    parts = (prev.parts or (prev.span,)) + tuple(chain)
-                    quotes[-1] = prev.replace(span=(prev.span[0], span[1]), parts=parts,
-                                              text=d.text[prev.span[0]:span[1]])
-                    last_end = span[1]
-                    continue
-            if speaker is None and words < 8:
+            if speaker is None and last is not None and _follows(d, records[last], span[0]) \
+                    and len(d.text[span[0]:span[1]].split()) >= 4:
+                # a quotation with no attribution of its own goes on from the quote before it
+                # (a floating quote); right after that quote (nothing but marks and its
+                # attribution between) it is a piece of the same statement
+                speaker, floating = records[last].speaker, True
+                if records[last].type == "direct" and _only_attribution(d, records[last], span[0]):
+                    continues = last
+            if speaker is None and len(d.text[span[0]:span[1]].split()) < 8:
                 continue  # scare quotes and titles are not statements
         if cue is not None and cue.pos_ == "NOUN" and speaker is None:
             continue  # a stance noun without its holder is a topic, not an attribution
         if chain is None and speaker is not None and speaker.span is not None and any(
                 s <= speaker.span[0] < e for s, e in parts or (span,)):
             continue  # a paraphrase without a source outside it is not an attribution
-        if speaker is not None:
+        if speaker is not None and not floating:
             history.append(speaker)
-            last_speaker, last_end = speaker, span[1]
-        # the output contract wants text == text[span]; ``parts`` say which pieces are quoted
-        text = d.text[span[0]:span[1]]
         cue_ts = None
         if cue is not None:
             cue_end = cue.idx + len(cue)
             if cue.lower_ == "according":
                 cue_end = next(c for c in cue.children if c.lower_ == "to").idx + 2
             cue_ts = TextSpan(text=d.text[cue.idx:cue_end], span=(cue.idx, cue_end))
-        quotes.append(Quote(id="", type=qtype, text=text, span=span, speaker=speaker,
-                            cue=cue_ts, medium=medium, date=date, parts=parts))
-        said.append(cand.said)
-    return {"quotes": _numbered([q for q, s in zip(quotes, said) if s], "q"),
-            "attributions": _numbered([q for q, s in zip(quotes, said) if not s], "a")}
+        # a quotation split by its attribution is a quote per piece, as news analysts count
+        # them: the piece next to the cue carries it, the others go on from the piece before
+        pieces = list(chain) if chain is not None and len(chain) > 1 else [span]
+        lead = _lead_piece(pieces, cue) if not floating else None
+        for k, piece in enumerate(pieces):
+            records.append(Quote(
+                id="", type=qtype, text=d.text[piece[0]:piece[1]], span=piece, speaker=speaker,
+                cue=cue_ts if k == lead else None, medium=medium, date=date,
+                parts=parts if len(pieces) == 1 else (), floating=k != lead))
+            said.append(cand.said)
+            links.append(continues if k == 0 else len(records) - 2)
+        if speaker is not None:
+            last = len(records) - 1
+    ids = _ids(said)
+    records = [q.replace(id=ids[n], continues=ids[links[n]] if links[n] is not None else None)
+               for n, q in enumerate(records)]
+    return {"quotes": tuple(q for q, s in zip(records, said) if s),
+            "attributions": tuple(q for q, s in zip(records, said) if not s)}
 
 
-def _numbered(records: list[Quote], prefix: str) -> tuple[Quote, ...]:
-    return tuple(q.replace(id=f"{prefix}{n}") for n, q in enumerate(records, 1))
+def _ids(said: list[bool]) -> list[str]:
+    """q1, q2, ... for the quotes and a1, a2, ... for the attributions, in text order."""
+    counts = {True: 0, False: 0}
+    out = []
+    for s in said:
+        counts[s] += 1
+        out.append(f"{'q' if s else 'a'}{counts[s]}")
+    return out
+
+
+def _lead_piece(pieces: list[Span], cue) -> int:
+    """The piece its cue attributes: the last one before the cue, else the first."""
+    if cue is None:
+        return 0
+    before = [k for k, (_, e) in enumerate(pieces) if e <= cue.idx]
+    return before[-1] if before else 0
+
+
+def _follows(d: QuoteDoc, prev: Quote, start: int) -> bool:
+    """``start`` is in the paragraph of ``prev`` or the next one (boilerplate lines between
+    do not count): where a quote without attribution still speaks for the same person."""
+    gap = d.text[prev.span[1]:start]
+    return not any(0 < m.start() and m.end() < len(gap) and not d.parsed.in_boilerplate(prev.span[1] + m.start())
+                   for m in re.finditer(r"[^\n]*\S[^\n]*", gap))

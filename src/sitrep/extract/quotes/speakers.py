@@ -92,25 +92,78 @@ def colon_speaker(d: QuoteDoc, start: int, *, history=()) -> Speaker | None:
     return Speaker(text=span.text, span=(span.start_char, span.end_char), name=name, entity=entity, kind=kind, role=role)
 
 
+def colon_subject(d: QuoteDoc, start: int, *, history=()) -> Speaker | None:
+    """'Martell, the addictions doctor, is more blunt: "With this ..."': the subject of the
+    sentence a colon ends right before a quotation."""
+    before = d.text[:start].rstrip(" \"“'‘«")
+    if not before.endswith(":"):
+        return None
+    span = d.doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    if span is None:
+        return None
+    if span[0].i == 0:
+        return None
+    # the sentence's verb: the highest one above the word before the colon, short of the quote
+    last = d.doc[span[0].i - 1]
+    verbs = [t for t in (last, *last.ancestors) if t.pos_ in ("VERB", "AUX") and t.idx < start and not d.quoted(t.idx)]
+    if not verbs:
+        return None
+    subj = next((c for c in verbs[-1].children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ in ("it", "there", "this", "that", "which") or d.quoted(subj.idx):
+        return None
+    s, e = span_of(d, subj)
+    mention = d.doc.char_span(s, e, alignment_mode="expand")
+    kind = mention_kind(mention, d.names) if mention is not None else None
+    name, entity, role = resolve(d, s, e, kind, list(history))
+    return Speaker(text=d.text[s:e], span=(s, e), name=name, entity=entity, kind=kind, role=role)
+
+
 def colon_lines(d: QuoteDoc):
-    """(speaker, content span) for every line written as 'Source: statement'."""
+    """(speaker, content span) for every line written as 'Source: statement': a headline or a
+    line whose source is a named person or body ('Cruz: Trump Would Put ...', 'Clinton camp:
+    ...'), or a transcript's turn ('TAPPER: ...', a head in capitals that heads more lines)."""
     start, lines = 0, []
     for line in d.text.split("\n"):
         lines.append((start, line))
         start += len(line) + 1
+    heads = [line[:line.find(": ")] for _, line in lines if 0 < line.find(": ") < 50]
+    turns = {h for h in heads if h.isupper() and heads.count(h) > 1}
     for n, (start, line) in enumerate(lines):
         colon = line.find(": ")
-        if 0 < colon < 50:
+        if 0 < colon < 50 and line.lstrip("\"“‘' ")[:1].isalpha() and not d.parsed.in_boilerplate(start):
             s, e = start + colon + 2, start + len(line.rstrip())
             words = d.text[s:e].split()
             speaker = colon_speaker(d, s) if len(words) >= 3 else None
-            if speaker is not None:
-                if speaker.text.isupper():
-                    # a transcript turn ("TAPPER: ...") runs on until the next speaker or stage note
-                    for nxt, more in lines[n + 1:]:
-                        head = more.split(": ", 1)[0]
-                        if more.strip() and (more.lstrip().startswith(("(", "[")) or ": " in more and head.isupper() and len(head) < 50):
-                            break
-                        if more.strip():
-                            e = nxt + len(more.rstrip())
-                yield speaker, (s, e)
+            if speaker is None:
+                continue
+            head = line[:colon]
+            if head.isupper():
+                # section heads of a digest ("ENERGY: ...") are no speakers; a transcript's are
+                if head not in turns:
+                    continue
+                # a transcript turn ("TAPPER: ...") runs on until the next speaker or stage note
+                for nxt, more in lines[n + 1:]:
+                    head = more.split(": ", 1)[0]
+                    if more.strip() and (more.lstrip().startswith(("(", "[")) or ": " in more and head.isupper() and len(head) < 50):
+                        break
+                    if more.strip():
+                        e = nxt + len(more.rstrip())
+            elif not _is_title(d, start) and not _names_source(d, speaker):
+                continue
+            yield speaker, (s, e)
+
+
+def _is_title(d: QuoteDoc, start: int) -> bool:
+    title = d.parsed.article.title_span
+    return title is not None and title[0] <= start < title[1] or start == 0
+
+
+def _names_source(d: QuoteDoc, speaker: Speaker) -> bool:
+    """The phrase's head is a named person or body, or a noun such a name owns ('Clinton camp')."""
+    span = d.doc.char_span(*speaker.span, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    named = ("PERSON", "ORG", "NORP", "GPE")
+    return root.ent_type_ in named or root.text in d.names or root.pos_ == "NOUN" and any(
+        c.dep_ in ("compound", "poss") and (c.ent_type_ in named or c.text in d.names) for c in root.children)
