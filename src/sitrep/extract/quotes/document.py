@@ -9,12 +9,8 @@ import re
 from bisect import bisect_left, bisect_right
 
 from .cues import is_cue
-from .marks import quote_segments, sentence_end
-
-
-def bare(name: str) -> str:
-    """A name without its possessive or the punctuation around it: "Sanders’" -> "Sanders"."""
-    return re.sub(r"['’]s$", "", name.strip(" ,.\"'’“”")).strip(" ,.")
+from .marks import bare, quote_segments, sentence_end
+from .people import People, given_names
 
 
 class QuoteDoc:
@@ -41,6 +37,7 @@ class QuoteDoc:
         self.mention_starts = [s for s, _, _ in self.mentions]
         self.persons = self._person_tokens()
         self.person_at = [i for i, _, _ in self.persons]
+        self.people = People(self)
 
     def _join_split(self, chains):
         """'"...," Stoltenberg said Thursday, "..."': one quotation around its attribution."""
@@ -139,15 +136,22 @@ class QuoteDoc:
 
 
 def _name_table(doc) -> dict[str, str]:
-    """Surname or short form -> fullest PERSON name seen in the document."""
+    """Surname or short form -> fullest person name seen in the document: spaCy's PERSON
+    mentions, and runs of proper nouns opening with a given name, which the small model often
+    takes for a body or misses ("Amanda Nunes" as an organisation, "Ian Poulter’s" as nothing)."""
     full: dict[str, str] = {}
-    for ent in doc.ents:
-        if ent.label_ != "PERSON":
+    names = [bare(ent.text) for ent in doc.ents if ent.label_ == "PERSON"]
+    run: list = []
+    for tok in list(doc) + [None]:
+        if tok is not None and tok.pos_ == "PROPN" and tok.is_title:
+            run.append(tok)
             continue
-        name = bare(ent.text)
+        if 2 <= len(run) <= 4 and run[0].lower_ in given_names():
+            names.append(bare(doc[run[0].i:run[-1].i + 1].text))
+        run = []
+    for name in names:
         parts = name.split()
-        for key in (name, parts[-1] if parts else name):
+        for key in (name, *(parts[::max(1, len(parts) - 1)] if parts else ())):  # the first and the last word
             if len(name) > len(full.get(key, "")):
                 full[key] = name
     return full
-

@@ -81,3 +81,8 @@ _SENTENCE_END = re.compile(r"[.!?][\"”'’]?\s+[\"“A-Z]")
 def sentence_end(text: str, start: int, end: int) -> bool:
     """A sentence ends somewhere in text[start:end]."""
     return _SENTENCE_END.search(text, start, end) is not None
+
+
+def bare(name: str) -> str:
+    """A name without its possessive or the punctuation around it: "Sanders’" -> "Sanders"."""
+    return re.sub(r"['’‘]s$", "", name.strip(" ,.\"'’‘“”")).strip(" ,.")
