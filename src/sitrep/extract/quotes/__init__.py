@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ...records import Quote, Speaker, Span, TextSpan
-from .cues import content_of, is_cue, medium_and_date, window_cue
+from .cues import content_of, medium_and_date, window_cue
 from .document import QuoteDoc
 from .lexicon import BELIEF_VERBS
 from .speakers import adjacent_speaker, colon_lines, colon_speaker, colon_subject, dash_speaker, speaker_of
@@ -98,8 +98,8 @@ def extract_statements(parsed, found) -> dict[str, tuple[Quote, ...]]:
     history: list[Speaker] = []
     out: list[Candidate] = []
     claimed: set[int] = set()  # chains already attributed through a clause
-    for tok in d.doc:
-        if not is_cue(tok) or d.quoted(tok.idx) or parsed.in_header(tok.idx) or parsed.in_boilerplate(tok.idx):
+    for tok in d.cues:
+        if d.quoted(tok.idx) or parsed.in_header(tok.idx) or parsed.in_boilerplate(tok.idx):
             continue
         content = content_of(d, tok)
         if content is None or content[0][-1][1] <= content[0][0][0]:

@@ -30,9 +30,12 @@ def subtree(tok) -> list:
 
 
 def is_cue(tok) -> bool:
+    pos = tok.pos_
+    if pos not in ("VERB", "AUX", "NOUN") and tok.lower_ != "according":
+        return False
     lemma = tok.lemma_.lower()
-    return (lemma in SPEECH_VERBS or lemma in BELIEF_VERBS or lemma in learned_lemmas()) and tok.pos_ in ("VERB", "AUX") or (
-        tok.pos_ == "NOUN" and any((lemma, rel) in learned_cues() for rel, _ in relations(tok))) or (
+    return (lemma in SPEECH_VERBS or lemma in BELIEF_VERBS or lemma in learned_lemmas()) and pos in ("VERB", "AUX") or (
+        pos == "NOUN" and any((lemma, rel) in learned_cues() for rel, _ in relations(tok))) or (
         tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children)) or held_claim(tok)
 
 

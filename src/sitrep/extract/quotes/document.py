@@ -32,7 +32,8 @@ class QuoteDoc:
         self.starts = [s for s, _ in self.inside]
         self.ents = list(self.doc.ents)
         self.ent_starts = [e.start_char for e in self.ents]
-        self.names = _name_table(self.doc)
+        self.cues, self.runs = self._scan()
+        self.names = _name_table(self.doc, self.runs)
         self.mentions = sorted((s, e, k) for k, ent in enumerate(found.entities) for s, e in ent.mentions)
         self.mention_starts = [s for s, _, _ in self.mentions]
         self.persons = self._person_tokens()
@@ -63,6 +64,22 @@ class QuoteDoc:
         stop = re.search(r"[.!?]\s", tail)
         span = self.doc.char_span(end, end + (stop.start() if stop else len(tail)), alignment_mode="contract")
         return span is not None and len(span) <= 8 and any(is_cue(t) for t in span)
+
+    def _scan(self) -> tuple[list, list]:
+        """One pass over the tokens (each pass builds every Token again): the reporting words,
+        and the runs of capitalised proper nouns that may be names."""
+        cues, runs, run = [], [], []
+        for tok in self.doc:
+            if tok.pos_ == "PROPN" and tok.is_title:
+                run.append(tok.i)
+            elif run:
+                runs.append((run[0], run[-1] + 1))
+                run = []
+            if is_cue(tok):
+                cues.append(tok)
+        if run:
+            runs.append((run[0], run[-1] + 1))
+        return cues, runs
 
     def quoted(self, idx: int) -> bool:
         i = bisect_right(self.starts, idx) - 1
@@ -116,16 +133,18 @@ class QuoteDoc:
         """(token index, fullest name, person entity or None) for each token of a person named
         outside quotation marks and the byline, in order (a name of several tokens comes once
         per token)."""
+        at = {t.i for e in self.ents if e.label_ == "PERSON" for t in e}
+        at |= {i for lo, hi in self.runs for i in range(lo, hi) if self.doc[i].text in self.names}
         out = []
-        for tok in self.doc:
-            if tok.ent_type_ == "PERSON" and tok.ent_iob_ != "O" or tok.pos_ == "PROPN" and tok.text in self.names:
-                if self.quoted(tok.idx) or self.parsed.in_header(tok.idx):
-                    continue
-                ent = self.ent_of(tok) or self.doc[tok.i:tok.i + 1]
-                key = bare(ent.text)
-                record = self.entity_at(ent.start_char, ent.end_char)
-                name = self.names.get(key, self.names.get(tok.text, key))
-                out.append((tok.i, name, record if record is not None and record.kind == "person" else None))
+        for i in sorted(at):
+            tok = self.doc[i]
+            if self.quoted(tok.idx) or self.parsed.in_header(tok.idx):
+                continue
+            ent = self.ent_of(tok) or self.doc[tok.i:tok.i + 1]
+            key = bare(ent.text)
+            record = self.entity_at(ent.start_char, ent.end_char)
+            name = self.names.get(key, self.names.get(tok.text, key))
+            out.append((tok.i, name, record if record is not None and record.kind == "person" else None))
         return out
 
     def persons_before(self, i: int):
@@ -135,20 +154,13 @@ class QuoteDoc:
             yield self.persons[k][1:]
 
 
-def _name_table(doc) -> dict[str, str]:
+def _name_table(doc, runs: list[tuple[int, int]]) -> dict[str, str]:
     """Surname or short form -> fullest person name seen in the document: spaCy's PERSON
     mentions, and runs of proper nouns opening with a given name, which the small model often
     takes for a body or misses ("Amanda Nunes" as an organisation, "Ian Poulter’s" as nothing)."""
     full: dict[str, str] = {}
     names = [bare(ent.text) for ent in doc.ents if ent.label_ == "PERSON"]
-    run: list = []
-    for tok in list(doc) + [None]:
-        if tok is not None and tok.pos_ == "PROPN" and tok.is_title:
-            run.append(tok)
-            continue
-        if 2 <= len(run) <= 4 and run[0].lower_ in given_names():
-            names.append(bare(doc[run[0].i:run[-1].i + 1].text))
-        run = []
+    names += [bare(doc[lo:hi].text) for lo, hi in runs if 2 <= hi - lo <= 4 and doc[lo].lower_ in given_names()]
     for name in names:
         parts = name.split()
         for key in (name, *(parts[::max(1, len(parts) - 1)] if parts else ())):  # the first and the last word

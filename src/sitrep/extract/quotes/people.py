@@ -83,14 +83,9 @@ class People:
         spans = [(s, e, ent) for ent in d.found.entities if ent.kind == "person" for s, e in ent.mentions]
         spans += [(e.start_char, e.end_char, None) for e in d.ents if e.label_ == "PERSON"]
         # a name the model missed or took for a body, known from the names table
-        run: list = []
-        for tok in list(d.doc) + [None]:
-            if tok is not None and tok.pos_ == "PROPN" and tok.is_title:
-                run.append(tok)
-                continue
-            if run and any(bare(t.text) in d.names for t in run):
-                spans.append((run[0].idx, run[-1].idx + len(run[-1]), None))
-            run = []
+        for lo, hi in d.runs:
+            if any(bare(t.text) in d.names for t in d.doc[lo:hi]):
+                spans.append((d.doc[lo].idx, d.doc[hi - 1].idx + len(d.doc[hi - 1]), None))
         taken: list[tuple[int, int]] = []
         for s, e, ent in sorted(spans, key=lambda x: (x[2] is None, x[0])):  # the entities' first
             if any(a < e and s < b for a, b in taken) or d.quoted(s) or d.parsed.in_header(s) \
