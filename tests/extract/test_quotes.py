@@ -46,14 +46,19 @@ def test_mark_soup_never_raises(pieces):
 
 
 @pytest.fixture(scope="module")
-def quotes_of(parse):
-    from sitrep.extract.quotes import extract_quotes
+def statements_of(parse):
+    from sitrep.extract.quotes import extract_statements
 
     def run(text):
         parsed = parse(text)
-        return extract_quotes(parsed, Extraction(id="t", article=parsed.article))
+        return extract_statements(parsed, Extraction(id="t", article=parsed.article))
 
     return run
+
+
+@pytest.fixture(scope="module")
+def quotes_of(statements_of):
+    return lambda text: statements_of(text)["quotes"]
 
 
 @pytest.mark.model
@@ -221,16 +226,6 @@ def test_runaway_clause_is_looked_at_only_near_its_head(parse):
     assert root.right_edge.i - root.left_edge.i > MAX_PHRASE
     assert len(subtree(root)) == MAX_PHRASE
 
-
-@pytest.fixture(scope="module")
-def statements_of(parse):
-    from sitrep.extract.quotes import extract_statements
-
-    def run(text):
-        parsed = parse(text)
-        return extract_statements(parsed, Extraction(id="t", article=parsed.article))
-
-    return run
 
 
 @pytest.mark.model

@@ -19,29 +19,17 @@ def _read_classes() -> dict[str, tuple[str, ...]]:
 
 
 WORD_CLASSES = _read_classes()
-# what a person or body said or wrote: a quote
-SPEECH_VERBS = frozenset(WORD_CLASSES["speech"])
-# speech verbs whose to-infinitive is what was said ("urged police to investigate")
-SPEECH_TO = frozenset(WORD_CLASSES["speech_to"])
-# speech verbs whose predicate is what was said ("calls it a rookie mistake")
-SPEECH_AS = frozenset(WORD_CLASSES["speech_as"])
-# what a source believes, hopes, plans, knows or found: an attribution, not a quote
-BELIEF_VERBS = frozenset(WORD_CLASSES["belief"])
-# verbs whose object noun phrase (not a clause) is a stance the source took
-OBJECT_VERBS = frozenset(WORD_CLASSES["object"])
-ANONYMOUS_WORDS = frozenset(WORD_CLASSES["anonymous_words"])
-ANONYMOUS_HEADS = frozenset(WORD_CLASSES["anonymous_heads"])
-OFFICE_HEADS = frozenset(WORD_CLASSES["office_heads"])
-RANK_WORDS = frozenset(WORD_CLASSES["rank_words"])
-TITLE_ABBREVIATIONS = dict(w.split("=") for w in WORD_CLASSES["title_abbreviations"])
-PLATFORMS = frozenset(WORD_CLASSES["platforms"])
-STATEMENT_NOUNS = frozenset(WORD_CLASSES["statement_nouns"])
-BODY_NOUNS = frozenset(WORD_CLASSES["body_nouns"])
-COMPANY_NOUNS = frozenset(WORD_CLASSES["company_nouns"])
-ORG_WORDS = frozenset(WORD_CLASSES["org_words"])
-FEMALE_WORDS = frozenset(WORD_CLASSES["female_words"])
-MALE_WORDS = frozenset(WORD_CLASSES["male_words"])
-PRONOUNS = dict(w.split("=") for w in WORD_CLASSES["pronouns"])
+# one frozenset per class of quote_words.tsv, which says what each class is for: speech (a
+# quote), speech_to, speech_as, belief (an attribution), object (a stance's object), ...
+(SPEECH_VERBS, SPEECH_TO, SPEECH_AS, BELIEF_VERBS, OBJECT_VERBS, ANONYMOUS_WORDS, ANONYMOUS_HEADS, OFFICE_HEADS,
+ RANK_WORDS, PLATFORMS, STATEMENT_NOUNS, BODY_NOUNS, COMPANY_NOUNS, ORG_WORDS, FEMALE_WORDS, MALE_WORDS) = (
+    frozenset(WORD_CLASSES[name]) for name in (
+        "speech", "speech_to", "speech_as", "belief", "object", "anonymous_words", "anonymous_heads", "office_heads",
+        "rank_words", "platforms", "statement_nouns", "body_nouns", "company_nouns", "org_words", "female_words",
+        "male_words"))
+# word=meaning pairs: "sen=senator", "he=m"
+TITLE_ABBREVIATIONS, PRONOUNS = (dict(w.split("=") for w in WORD_CLASSES[name])
+                                 for name in ("title_abbreviations", "pronouns"))
 
 # a (lemma, relation) pair counts as a cue when at least this share of its train occurrences
 # carried gold content (bench/build/quote_cues.py); swept 0.2-0.35 on PolNeAR train docs 0-100
