@@ -13,7 +13,8 @@ quotes are collected.
 One JSON line per quote: the article, the paragraph(s) around the quote (from the paragraph
 before it to the one where quote, speaker and cue end, with ``context_start``, the offset of
 the context in the article), the quote (text, span, type, parts), its speaker (text, span,
-resolved name, kind), cue and medium, the commit that produced it, and the judgement fields
+resolved name, kind), cue and medium, whether it is a floating quote (its speaker named
+before it) or continues another piece, the commit that produced it, and the judgement fields
 ``is_quote`` (something a person or body said or wrote) and ``speaker_right`` (the speaker and
 resolved name are who said it), left ``null`` for the judge.
 """
@@ -71,7 +72,10 @@ def quote_rows(document, extraction, *, per_article: int, seed: int, commit: str
             "article": document.id, "title": document.title, "commit": commit,
             "context": text[lo:hi], "context_start": lo,
             "quote": {"id": q.id, "text": q.text, "span": list(q.span), "type": q.type,
-                      "parts": [list(p) for p in q.parts]},
+                      "parts": [list(p) for p in q.parts],
+                      # since issue 18: a piece that goes on from another, a quote with no cue of
+                      # its own whose speaker was named before it (getattr: the code before lacks them)
+                      "continues": getattr(q, "continues", None), "floating": getattr(q, "floating", False)},
             "speaker": None if speaker is None else {
                 "text": speaker.text, "span": list(speaker.span) if speaker.span else None,
                 "name": speaker.name, "kind": speaker.kind},
