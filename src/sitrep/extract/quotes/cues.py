@@ -35,7 +35,7 @@ def is_cue(tok) -> bool:
         return False
     lemma = tok.lemma_.lower()
     return (lemma in SPEECH_VERBS or lemma in BELIEF_VERBS or lemma in learned_lemmas()) and pos in ("VERB", "AUX") or (
-        pos == "NOUN" and any((lemma, rel) in learned_cues() for rel, _ in relations(tok))) or (
+        pos == "NOUN" and lemma in learned_lemmas() and any((lemma, rel) in learned_cues() for rel, _ in relations(tok))) or (
         tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children)) or held_claim(tok)
 
 

@@ -25,14 +25,18 @@ def span_of(d: QuoteDoc, tok) -> tuple[int, int]:
     return d.doc[lo].idx, d.doc[hi].idx + len(d.doc[hi])
 
 
-def mention_kind(span, names: dict[str, str]) -> str:
+def mention_kind(d: QuoteDoc, span) -> str:
+    """What kind of source a phrase names: pronoun, anonymous, named, organization, collective
+    or title (a role noun: "the minister")."""
+    names = d.names
     words = [t.lower_ for t in span]
     head = span.root
     if len(span) == 1 and head.lower_ in PRONOUNS:
         return "pronoun"
     if ANONYMOUS_WORDS & set(words) or head.lower_ in ANONYMOUS_HEADS:
         return "anonymous"
-    labels = {e.label_ for e in span.ents if e.start <= head.i < e.end}
+    ent = d.ent_of(head)
+    labels = {ent.label_} if ent is not None else set()
     if "PERSON" in labels or head.text in names:
         return "named"
     # "the rookie defenceman" taken for an organisation is still a description of someone

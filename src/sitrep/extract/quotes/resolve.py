@@ -35,7 +35,7 @@ def resolve(d: QuoteDoc, start: int, end: int, kind: str, history: list[Speaker]
     if owner is not None:
         # "a statement from the EU", "her statement": the statement speaks for its owner
         s, e = span_of(d, owner)
-        return resolve(d, s, e, mention_kind(d.doc[owner.i:owner.i + 1], d.names), history)
+        return resolve(d, s, e, mention_kind(d, d.doc[owner.i:owner.i + 1]), history)
     if kind == "title" and (best is None or not best[0] or span.root.is_lower):
         # "His father, Ernie LeBlanc": the person the phrase names
         named = next((c for c in span.root.children if c.dep_ == "appos"
@@ -58,7 +58,8 @@ def resolve(d: QuoteDoc, start: int, end: int, kind: str, history: list[Speaker]
         if ent.name and len(ent.name.split()) == 1 and ent.name in d.names:  # a person taken for a body
             return full_name(d, ent.name), ent.id, role
         return _body_name(d, span, ent), ent.id, role
-    persons = [e for e in span.ents if e.label_ == "PERSON"] or [t for t in span if t.text in d.names][:1]
+    persons = [e for e in d.ents_between(span.start_char, span.end_char) if e.label_ == "PERSON" and e.end <= span.end] \
+        or [t for t in span if t.text in d.names][:1]
     if persons:
         ent = persons[0]
         return full_name(d, d.names.get(bare(ent.text), ent.text)), None, role_of(d, span, ent)
@@ -185,7 +186,7 @@ def _pronoun(d: QuoteDoc, span, history: list[Speaker]):
         return None, None, None
     if word == "who" and span.root.head.dep_ == "relcl":
         antecedent = span.root.head.head
-        return resolve(d, *span_of(d, antecedent), mention_kind(d.doc[antecedent.i:antecedent.i + 1], d.names), history)
+        return resolve(d, *span_of(d, antecedent), mention_kind(d, d.doc[antecedent.i:antecedent.i + 1]), history)
     return None, None, None
 
 

@@ -35,7 +35,7 @@ def speaker_of(d: QuoteDoc, verb, history: list[Speaker]) -> Speaker | None:
         return None
     start, end = span_of(d, subj)
     span = d.doc.char_span(start, end, alignment_mode="expand")
-    kind = mention_kind(span, d.names) if span is not None else None
+    kind = mention_kind(d, span) if span is not None else None
     name, entity, role = resolve(d, start, end, kind, history)
     return Speaker(text=d.text[start:end], span=(start, end), name=name, entity=entity, kind=kind, role=role)
 
@@ -59,7 +59,7 @@ def adjacent_speaker(d: QuoteDoc, chain, cue, history) -> Speaker | None:
         return None
     start, stop = toks[0].idx, toks[-1].idx + len(toks[-1])
     span = d.doc[toks[0].i:toks[-1].i + 1]
-    kind = mention_kind(span, d.names)
+    kind = mention_kind(d, span)
     name, entity, role = resolve(d, start, stop, kind, history)
     return Speaker(text=d.text[start:stop], span=(start, stop), name=name, entity=entity, kind=kind, role=role)
 
@@ -87,7 +87,7 @@ def colon_speaker(d: QuoteDoc, start: int, *, history=()) -> Speaker | None:
     if span is None or not 0 < len(span) <= 6 or any(t.pos_ in ("VERB", "AUX") for t in span) \
             or not any(t.pos_ in ("PROPN", "NOUN") for t in span):
         return None
-    kind = mention_kind(span, d.names)
+    kind = mention_kind(d, span)
     name, entity, role = resolve(d, span.start_char, span.end_char, kind, list(history))
     return Speaker(text=span.text, span=(span.start_char, span.end_char), name=name, entity=entity, kind=kind, role=role)
 
@@ -113,7 +113,7 @@ def colon_subject(d: QuoteDoc, start: int, *, history=()) -> Speaker | None:
         return None
     s, e = span_of(d, subj)
     mention = d.doc.char_span(s, e, alignment_mode="expand")
-    kind = mention_kind(mention, d.names) if mention is not None else None
+    kind = mention_kind(d, mention) if mention is not None else None
     name, entity, role = resolve(d, s, e, kind, list(history))
     return Speaker(text=d.text[s:e], span=(s, e), name=name, entity=entity, kind=kind, role=role)
 
