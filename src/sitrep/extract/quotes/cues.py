@@ -30,13 +30,19 @@ def subtree(tok) -> list:
 
 
 def is_cue(tok) -> bool:
+    """A reporting word: a verb of saying or believing, a learned cue, "according to", or a speech
+    noun with its own holder and clause."""
+    if tok.lower_ == "according":
+        return any(c.lower_ == "to" for c in tok.children)
     pos = tok.pos_
-    if pos not in ("VERB", "AUX", "NOUN") and tok.lower_ != "according":
-        return False
-    lemma = tok.lemma_.lower()
-    return (lemma in SPEECH_VERBS or lemma in BELIEF_VERBS or lemma in learned_lemmas()) and pos in ("VERB", "AUX") or (
-        pos == "NOUN" and lemma in learned_lemmas() and any((lemma, rel) in learned_cues() for rel, _ in relations(tok))) or (
-        tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children)) or held_claim(tok)
+    if pos in ("VERB", "AUX"):
+        lemma = tok.lemma_.lower()
+        return lemma in SPEECH_VERBS or lemma in BELIEF_VERBS or lemma in learned_lemmas()
+    if pos == "NOUN":
+        lemma = tok.lemma_.lower()
+        return lemma in learned_lemmas() and any((lemma, rel) in learned_cues() for rel, _ in relations(tok)) \
+            or lemma in SPEECH_VERBS and held_claim(tok)
+    return False
 
 
 def owner(noun):
