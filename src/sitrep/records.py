@@ -142,6 +142,12 @@ class Quote(Record):
     medium: Optional[str] = None
     date: Optional[str] = None  # when the statement was made, if the text says
     parts: Tuple[Span, ...] = ()  # the quoted pieces when the attribution splits the quote
+    # the id of the quote this one goes on from: one statement split by its attribution, a
+    # parenthetical or a paragraph break is a quote per piece, as news analysts count them
+    continues: Optional[str] = None
+    # no attribution of its own: the speaker is the one of the quote before (the Gender Gap
+    # Tracker's "floating quote"), and ``speaker.span`` is where that speaker was named
+    floating: bool = False
 
 
 @dataclass(frozen=True)
@@ -243,7 +249,9 @@ class Extraction(Record):
     id: str
     article: Article = field(default_factory=Article)
     entities: Tuple[Entity, ...] = ()
-    quotes: Tuple[Quote, ...] = ()
+    quotes: Tuple[Quote, ...] = ()  # what a person or body said or wrote
+    # what a source believes, hopes, plans, knows or found: attributed, but not said
+    attributions: Tuple[Quote, ...] = ()
     events: Tuple[Event, ...] = ()
     counts: Tuple[Count, ...] = ()
     places: Tuple[Place, ...] = ()

@@ -40,7 +40,8 @@ def test_tables_one_file_per_table(db, tmp_path, fmt):
     export(db, fmt, folder)
     names = sorted(p.name for p in folder.iterdir())
     assert names == sorted(f"{t}.{fmt}" for t in
-                           ("articles", "entities", "mentions", "quotes", "events", "counts", "places", "times"))
+                           ("articles", "entities", "mentions", "quotes", "attributions", "events", "counts", "places",
+                            "times"))
     if fmt == "csv":
         with open(folder / "events.csv", encoding="utf-8") as fh:
             rows = list(csv.DictReader(fh))

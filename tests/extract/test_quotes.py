@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from sitrep.extract._quote_rules import quote_segments
+from sitrep.extract.quotes.marks import quote_segments
 from sitrep.records import Extraction
 
 
@@ -46,14 +46,19 @@ def test_mark_soup_never_raises(pieces):
 
 
 @pytest.fixture(scope="module")
-def quotes_of(parse):
-    from sitrep.extract.quotes import extract_quotes
+def statements_of(parse):
+    from sitrep.extract.quotes import extract_statements
 
     def run(text):
         parsed = parse(text)
-        return extract_quotes(parsed, Extraction(id="t", article=parsed.article))
+        return extract_statements(parsed, Extraction(id="t", article=parsed.article))
 
     return run
+
+
+@pytest.fixture(scope="module")
+def quotes_of(statements_of):
+    return lambda text: statements_of(text)["quotes"]
 
 
 @pytest.mark.model
@@ -70,11 +75,13 @@ def test_extractor_on_mark_soup(quotes_of, pieces):
 
 
 @pytest.mark.model
-def test_split_quote_is_one_quote(quotes_of):
-    (q,) = quotes_of('"We will act quickly," Stoltenberg said Thursday, "and we will not wait for anyone."')
-    assert q.type == "direct" and len(q.parts) == 2
-    assert q.speaker.text == "Stoltenberg"
-    assert all("Stoltenberg" not in q.text[s - q.span[0]:e - q.span[0]] for s, e in q.parts)
+def test_split_quote_is_a_quote_per_piece(quotes_of):
+    first, second = quotes_of('"We will act quickly," Stoltenberg said Thursday, "and we will not wait for anyone."')
+    assert (first.text, second.text) == ("We will act quickly,", "and we will not wait for anyone.")
+    assert first.speaker.text == "Stoltenberg" and first.cue.text == "said" and not first.floating
+    # the second piece goes on from the first: no cue of its own, the same speaker
+    assert second.continues == first.id and second.floating and second.cue is None
+    assert second.speaker.text == "Stoltenberg"
 
 
 @pytest.mark.model
@@ -147,19 +154,46 @@ def test_reporting_participle_ends_the_content(quotes_of):
 def test_quotes_with_their_own_verbs_stay_apart(quotes_of):
     quotes = quotes_of('"Some people feel the change will come at once," she said. '
                        '"If he wins, things will really explode," she said.')
-    assert len(quotes) == 2 and all(len(q.parts) <= 1 for q in quotes)
-    joined = quotes_of('"They sue," he said.\xa0"Everybody sues, right?"')
-    assert len(joined) == 1 and len(joined[0].parts) == 2
+    assert len(quotes) == 2 and not any(q.continues or q.floating for q in quotes)
+    run = quotes_of('"They sue," he said.\xa0"Everybody sues, right?"')
+    assert [q.text for q in run] == ["They sue,", "Everybody sues, right?"]
+    assert run[1].continues == run[0].id and run[1].floating
+
+
+@pytest.mark.model
+def test_quote_paragraph_without_cue_floats_on_the_speaker_before(quotes_of):
+    text = ('“The long hours come from the shortage,” said Terry Chapman of the union.\n\n'
+            '“They are stuck at hospitals for hours.”\n\n'
+            'The province said the system works.\n\n'
+            'The minister visited a hospital.\n\n'
+            '“Nobody answered the phone for a whole day.”')
+    quotes = quotes_of(text)
+    stuck = next(q for q in quotes if q.text.startswith("They are stuck"))
+    assert stuck.floating and stuck.continues is None and stuck.cue is None
+    assert stuck.speaker.name == "Terry Chapman"
+    # a paragraph of the writer's own between: no one's quote to float on
+    assert not any(q.text.startswith("Nobody") and q.speaker for q in quotes)
 
 
 @pytest.mark.model
 def test_transcript_turn_runs_over_paragraphs(quotes_of):
     text = ("TAPPER: Thank you for joining us today on the show.\n\nHow do you see the race now?\n\n"
-            "FALLIN: I think the whole nation needs to work together now.")
+            "FALLIN: I think the whole nation needs to work together now.\n\n"
+            "TAPPER: And what about the convention next week?\n\n"
+            "FALLIN: We will all be there to support the nominee.")
     quotes = quotes_of(text)
     tapper = next(q for q in quotes if q.speaker and q.speaker.text == "TAPPER")
     assert tapper.text.endswith("race now?")
     assert any(q.speaker and q.speaker.text == "FALLIN" and q.text.startswith("I think") for q in quotes)
+
+
+@pytest.mark.model
+def test_section_heads_of_a_digest_are_no_speakers(quotes_of):
+    text = ("Markets fell on Tuesday as investors waited for the talks.\n\n"
+            "ENERGY: Benchmark crude oil fell 42 cents to $51.69 per barrel in electronic trading.\n\n"
+            "CURRENCIES: The dollar rose to 108.78 yen from 108.69 late Tuesday.\n\n"
+            "** WINNER: Olivia Colman, The Favourite")
+    assert quotes_of(text) == ()
 
 
 @pytest.mark.model
@@ -181,3 +215,66 @@ def test_seed_quotes(seed_extraction):
     assert diplomats.speaker.kind == "anonymous" and diplomats.medium == "Reuters"
     for q in quotes:
         assert seed_extraction and 0 <= q.span[0] < q.span[1]
+
+
+@pytest.mark.model
+def test_runaway_clause_is_looked_at_only_near_its_head(parse):
+    from sitrep.extract.quotes.cues import MAX_PHRASE, subtree
+
+    parsed = parse('Smith said "more" ' * 400)  # no sentence ends: one clause under the first verb
+    root = max(parsed.doc, key=lambda t: t.right_edge.i - t.left_edge.i)
+    assert root.right_edge.i - root.left_edge.i > MAX_PHRASE
+    assert len(subtree(root)) == MAX_PHRASE
+
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,cue", [
+    ("Researchers found that the drug was safe for most patients.", "found"),
+    ("She hopes the deal will hold through the winter.", "hopes"),
+    ("The company plans to open three new stores next year.", "plans"),
+    ("The minister believes the talks will succeed.", "believes"),
+])
+def test_beliefs_plans_and_findings_are_attributions(statements_of, text, cue):
+    got = statements_of(text)
+    assert got["quotes"] == ()
+    assert [a.cue.text for a in got["attributions"]] == [cue]
+
+
+@pytest.mark.model
+def test_the_object_of_a_stance_verb_is_no_quote(statements_of):
+    got = statements_of("The Tories dismissed the maternity pay plan on Tuesday.")
+    assert got["quotes"] == ()
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,content,speaker", [
+    ("Police urged residents to stay indoors during the storm.", "to stay indoors", "Police"),
+    ("She called the new tax a rookie mistake by the council.", "a rookie mistake", "She"),
+])
+def test_what_a_speech_verb_asks_or_calls_is_a_quote(statements_of, text, content, speaker):
+    (q,) = statements_of(text)["quotes"]
+    assert q.text.startswith(content) and q.speaker.text == speaker
+
+
+@pytest.mark.model
+def test_source_parsed_as_object_of_a_trailing_speech_verb(statements_of):
+    text = "The driver was taken to hospital with minor injuries, reported the Missouri State Highway Patrol."
+    (q,) = statements_of(text)["quotes"]
+    assert q.text.startswith("The driver was taken") and "Patrol" not in q.text
+    assert q.speaker.text == "the Missouri State Highway Patrol"
+
+
+@pytest.mark.model
+def test_a_quotation_ends_the_clause_its_cue_opens(quotes_of):
+    quotes = quotes_of("Mara picked up the flower and shouted, “Oh, it’s my rose,” which is when Tess began to cry.")
+    (q,) = [q for q in quotes if "rose" in q.text]
+    assert q.type == "direct" and q.text.startswith("Oh") and "Tess" not in q.text
+
+
+@pytest.mark.model
+def test_quote_after_a_sentence_ending_in_a_colon_is_its_subjects(quotes_of):
+    text = ('The council met on Monday.\n\nAnn Lee, the city’s health officer, was blunt: '
+            '“We are not ready for this outbreak and we never were.”')
+    (q,) = quotes_of(text)
+    assert q.speaker.name == "Ann Lee" and q.cue is None and not q.floating

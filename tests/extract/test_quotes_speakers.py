@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.extract.quotes import _bare, _same_office, _title_words
+from sitrep.extract.quotes.marks import bare as _bare
+from sitrep.extract.quotes.resolve import same_office as _same_office, title_words as _title_words
 
 
 def test_title_words_spell_out_abbreviations():
@@ -82,3 +83,56 @@ def test_pronoun_speaker_links_its_entity(speakers):
         "NATO Secretary-General Jens Stoltenberg declined to comment.\n\n"
         "\"We are going to look at what we can do,\" he said.")
     assert ("he", "Jens Stoltenberg", ids["Jens Stoltenberg"]) in got
+
+
+def _names(speakers, text):
+    got, _ = speakers(text)
+    return [name for _, name, _ in got]
+
+
+@pytest.mark.model
+def test_pronoun_agrees_in_gender(speakers):
+    names = _names(speakers, "Andrew Scheer spoke to supporters in Calgary on Monday.\n\n"
+                             "Michelle Rempel wrote on Twitter that the minister was a coward.\n\n"
+                             "“We will win the next election,” he said.")
+    assert names[-1] == "Andrew Scheer"
+
+
+@pytest.mark.model
+def test_pronoun_skips_a_person_mentioned_in_passing(speakers):
+    names = _names(speakers, "Darian Lonechild said she wrote to police after the death of Maria Lopez.\n\n"
+                             "“I wanted answers about what happened,” she said.")
+    assert names[-1] == "Darian Lonechild"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,name", [
+    ("Amanda Nunes won the title on Saturday.\n\n“Nothing was going to stop me tonight,” Nunes said.", "Amanda Nunes"),
+    ("Dr. Matthew Bowes said the two drugs together were deadly.", "Matthew Bowes"),
+    ("His father, Ernie LeBlanc, said the pills were sold on the street.", "Ernie LeBlanc"),
+])
+def test_a_person_is_named_in_full_without_titles(speakers, text, name):
+    assert _names(speakers, text)[-1] == name
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,name", [
+    ("Caleb Jones, a rookie defenceman, scored twice on Friday.\n\n"
+     "“I was lucky tonight,” the rookie defenceman said.", "Caleb Jones"),
+    ("Mohammad Al Mnajer, 32, works in a furniture factory.\n\n"
+     "The 32-year-old labourer said the work was hard but steady.", "Mohammad Al Mnajer"),
+])
+def test_a_description_links_to_the_person_so_described(speakers, text, name):
+    assert _names(speakers, text)[-1] == name
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,name", [
+    ("Some experts say the deal will fail before the summer.", "Some experts"),
+    ("The commission said the police board had failed the city.", "The commission"),
+    ("Procter & Gamble reported higher sales on Tuesday.\n\nThe company said its profit would rise.",
+     "Procter & Gamble"),
+    ("A statement from the European Union said the detentions were arbitrary.", "the European Union"),
+])
+def test_bodies_and_sources_keep_the_phrase_that_names_them(speakers, text, name):
+    assert _names(speakers, text)[-1] == name

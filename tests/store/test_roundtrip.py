@@ -20,7 +20,7 @@ entities = st.builds(Entity, id=text, name=text, kind=st.sampled_from(["person",
 speakers = st.builds(Speaker, text=text, span=opt_span, name=opt_text, entity=opt_text, kind=opt_text, role=opt_text)
 quotes = st.builds(Quote, id=text, type=st.sampled_from(["direct", "indirect", "mixed"]), text=text, span=span,
                    speaker=st.none() | speakers, cue=st.none() | st.builds(TextSpan, text=text, span=span),
-                   medium=opt_text, date=opt_text)
+                   medium=opt_text, date=opt_text, continues=opt_text)
 actors = st.builds(ActorRef, text=text, span=opt_span, entity=opt_text, code=code, sector=opt_text)
 place_refs = st.none() | st.builds(PlaceRef, name=text, geonameid=st.none() | st.integers(0, 2**40))
 events = st.builds(Event, id=text, type=st.sampled_from(["AGREE", "ASSAULT"]), trigger=st.builds(TextSpan, text=text, span=span),
@@ -39,6 +39,7 @@ articles = st.builds(Article, title=opt_text, byline=opt_text, published=opt_tex
 extractions = st.builds(
     Extraction, id=text, article=articles,
     entities=st.lists(entities, max_size=3).map(tuple), quotes=st.lists(quotes, max_size=3).map(tuple),
+    attributions=st.lists(quotes, max_size=2).map(tuple),
     events=st.lists(events, max_size=3).map(tuple), counts=st.lists(counts, max_size=2).map(tuple),
     places=st.lists(places, max_size=2).map(tuple), times=st.lists(times, max_size=2).map(tuple))
 

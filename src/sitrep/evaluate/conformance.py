@@ -49,8 +49,8 @@ def problems(rec: dict, text: str, *, doc_id: str | None = None) -> list[str]:
         vocab(e.get("kind"), ENTITY_KINDS, w)
         for m in e.get("mentions", []):
             span_ok(m, w)
-    for i, q in enumerate(rec.get("quotes", [])):
-        w = f"quotes[{i}]"
+    for i, (field, q) in enumerate((f, q) for f in ("quotes", "attributions") for q in rec.get(f, [])):
+        w = f"{field}[{i}]"
         need(q, ("id", "type", "text", "span", "speaker", "cue", "medium"), w)
         vocab(q.get("type"), QUOTE_TYPES, w)
         span_ok(q.get("span"), w, q.get("text"))

@@ -1,7 +1,8 @@
 """Extractors: one module each, one public function from a parsed article to records.
 
 Every extractor has the signature ``extract_x(parsed: ParsedArticle, found: Extraction)``
-and returns a tuple of records. ``found`` holds what the earlier stages produced, so a
+and returns a tuple of records, or, for a stage that yields two kinds at once (quotes and
+attributions), a dict of them by field. ``found`` holds what the earlier stages produced, so a
 later extractor (events) can use an earlier one's records (entities, places, times,
 quotes) without recomputing them. The order below is the dependency order.
 """
@@ -17,7 +18,7 @@ STAGES: tuple[tuple[str, str], ...] = (
     ("times", "sitrep.extract.times:extract_times"),
     ("places", "sitrep.extract.places:extract_places"),
     ("entities", "sitrep.extract.entities:extract_entities"),
-    ("quotes", "sitrep.extract.quotes:extract_quotes"),
+    ("quotes", "sitrep.extract.quotes:extract_statements"),  # quotes and attributions
     ("counts", "sitrep.extract.counts:extract_counts"),
     ("events", "sitrep.extract.events:extract_events"),
 )
@@ -46,8 +47,9 @@ def run_stages(parsed, *, stages: Iterable[str] | None = None, timings: dict | N
         if name not in wanted:
             continue
         t0 = time.perf_counter()
-        records = tuple(stage_function(name)(parsed, found))
-        found = found.replace(**{name: records})
+        records = stage_function(name)(parsed, found)
+        fields = records if isinstance(records, dict) else {name: records}
+        found = found.replace(**{field: tuple(recs) for field, recs in fields.items()})
         if timings is not None:
             timings[name] = timings.get(name, 0.0) + time.perf_counter() - t0
     return found

@@ -192,6 +192,15 @@ _TITLES = frozenset("""president vice sen senator rep representative gov governo
     lord lady dame former first chairman chairwoman chief ambassador candidate commissioner
     attorney congressman congresswoman leader premier deputy state foreign defense defence""".split())
 _SUFFIXES = frozenset(("jr", "sr", "i", "ii", "iv"))  # "iii" folds to "i"
+
+
+def without_titles(name: str) -> str:
+    """A person's name without the titles written before it: "Dr. Matthew Bowes" -> "Matthew
+    Bowes", "Hereditary Chief Na'moks" -> "Na'moks"; a name that is all titles stays whole."""
+    words = name.split()
+    last = max((k for k, w in enumerate(words[:-1]) if _fold(w) in _TITLES), default=-1)
+    rest = words[last + 1:]
+    return " ".join(rest) if rest and not all(_fold(w) in _SUFFIXES for w in rest) else name
 # given names that stand for one another; the first of each line is the canonical form
 _NICKNAMES = {_fold(n): _fold(line.split()[0]) for line in """william bill will billy willie
     robert bob bobby rob robbie    richard dick rick ricky rich    james jim jimmy jamie

@@ -7,7 +7,7 @@ offset into the text the user gave us. Extractors never re-parse.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from spacy.language import Language
 from typing import Iterable, Iterator
@@ -15,6 +15,7 @@ from typing import Iterable, Iterator
 from .._batches import batched
 from ..config import DEFAULT_MODEL, Options
 from ..errors import E, SitrepError
+from ..ingest.boilerplate import boilerplate_spans, in_spans
 from ..ingest.header import parse_header
 from ..records import Article, Document
 from .attributes import speed_up_attribute_ruler
@@ -40,6 +41,15 @@ class ParsedArticle:
             if span and span[0] <= start < span[1]:
                 return True
         return False
+
+    @cached_property
+    def boilerplate(self) -> tuple:
+        """The body's boilerplate lines ("READ MORE: …", captions, "Share this …"), as spans."""
+        return boilerplate_spans(self.text, start=self.article.body_start)
+
+    def in_boilerplate(self, start: int) -> bool:
+        """True if ``start`` falls in a boilerplate line (``sitrep.ingest.boilerplate``)."""
+        return in_spans(self.boilerplate, start)
 
 
 def load_nlp(model: str = DEFAULT_MODEL):

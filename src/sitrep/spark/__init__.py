@@ -16,8 +16,8 @@ from ..config import Options
 from ..errors import E, SitrepError
 
 DOCUMENT_FIELDS = ("id", "text", "title", "published", "source", "url", "byline")
-OUTPUT_TABLES = ("articles", "entities", "mentions", "quotes", "events", "counts", "places", "times",
-                 "rejected")
+OUTPUT_TABLES = ("articles", "entities", "mentions", "quotes", "attributions", "events", "counts", "places",
+                 "times", "rejected")
 
 _SPARK_TYPES = {"VARCHAR": "string", "INTEGER": "int", "BIGINT": "bigint", "DOUBLE": "double",
                 "BOOLEAN": "boolean", "TIMESTAMP": "timestamp"}

@@ -5,7 +5,12 @@ import json
 
 from ..records import Extraction
 
-RECORD_TABLES = ("entities", "mentions", "quotes", "events", "counts", "places", "times")
+RECORD_TABLES = ("entities", "mentions", "quotes", "attributions", "events", "counts", "places", "times")
+# what a quote row holds; attributions (beliefs, plans, findings: issue 18) have the same shape
+_QUOTE_COLUMNS = """article_id VARCHAR, ord INTEGER, quote_id VARCHAR, type VARCHAR, text VARCHAR,
+        start INTEGER, "end" INTEGER, speaker_text VARCHAR, speaker_name VARCHAR,
+        speaker_entity VARCHAR, speaker_kind VARCHAR, speaker_role VARCHAR, cue VARCHAR,
+        medium VARCHAR, date VARCHAR, record VARCHAR"""
 
 SCHEMA = (
     "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
@@ -20,11 +25,7 @@ SCHEMA = (
     """CREATE TABLE IF NOT EXISTS mentions (
         article_id VARCHAR, ord INTEGER, entity_id VARCHAR, start INTEGER, "end" INTEGER,
         text VARCHAR, record VARCHAR)""",
-    """CREATE TABLE IF NOT EXISTS quotes (
-        article_id VARCHAR, ord INTEGER, quote_id VARCHAR, type VARCHAR, text VARCHAR,
-        start INTEGER, "end" INTEGER, speaker_text VARCHAR, speaker_name VARCHAR,
-        speaker_entity VARCHAR, speaker_kind VARCHAR, speaker_role VARCHAR, cue VARCHAR,
-        medium VARCHAR, date VARCHAR, record VARCHAR)""",
+    f"CREATE TABLE IF NOT EXISTS quotes ({_QUOTE_COLUMNS})",
     """CREATE TABLE IF NOT EXISTS events (
         article_id VARCHAR, ord INTEGER, event_id VARCHAR, type VARCHAR, mode VARCHAR,
         cameo VARCHAR, trigger VARCHAR, modality VARCHAR, date VARCHAR, date_basis VARCHAR,
@@ -62,6 +63,9 @@ SCHEMA = (
     "ALTER TABLE dedup_links ADD COLUMN IF NOT EXISTS b_pos INTEGER",
     # an event of a stitched or copied article that repeats a source's sentence: the source's id
     "ALTER TABLE events ADD COLUMN IF NOT EXISTS copied_from VARCHAR",
+    # what a source believes, hopes, plans or found is kept apart from what it said;
+    # a store made before has no attributions and gains the empty table
+    f"CREATE TABLE IF NOT EXISTS attributions ({_QUOTE_COLUMNS})",
     # the event's calibrated confidence, so that queries, the report and exports take a threshold
     "ALTER TABLE events ADD COLUMN IF NOT EXISTS confidence DOUBLE",
 )
@@ -86,6 +90,17 @@ def article_row(article_id: str, doc, ex: Extraction, *, copy: dict | None = Non
             "ingested_at": at}
 
 
+def _quote_row(article_id: str, i: int, q) -> dict:
+    sp = q.speaker
+    return {"article_id": article_id, "ord": i, "quote_id": q.id, "type": q.type,
+            "text": q.text, "start": q.span[0], "end": q.span[1],
+            "speaker_text": sp.text if sp else None, "speaker_name": sp.name if sp else None,
+            "speaker_entity": sp.entity if sp else None, "speaker_kind": sp.kind if sp else None,
+            "speaker_role": sp.role if sp else None,
+            "cue": q.cue.text if q.cue else None, "medium": q.medium, "date": q.date,
+            "record": json.dumps(q.to_dict())}
+
+
 def flatten(article_id: str, ex: Extraction, text: str) -> dict[str, list[dict]]:
     """Rows for every record table from one extraction."""
     dump = json.dumps
@@ -99,15 +114,8 @@ def flatten(article_id: str, ex: Extraction, text: str) -> dict[str, list[dict]]
             out["mentions"].append({"article_id": article_id, "ord": len(out["mentions"]), "entity_id": e.id,
                                     "start": m[0], "end": m[1], "text": text[m[0]:m[1]],
                                     "record": dump({"entity": e.id, "span": list(m)})})
-    for i, q in enumerate(ex.quotes):
-        sp = q.speaker
-        out["quotes"].append({"article_id": article_id, "ord": i, "quote_id": q.id, "type": q.type,
-                              "text": q.text, "start": q.span[0], "end": q.span[1],
-                              "speaker_text": sp.text if sp else None, "speaker_name": sp.name if sp else None,
-                              "speaker_entity": sp.entity if sp else None, "speaker_kind": sp.kind if sp else None,
-                              "speaker_role": sp.role if sp else None,
-                              "cue": q.cue.text if q.cue else None, "medium": q.medium, "date": q.date,
-                              "record": dump(q.to_dict())})
+    for field in ("quotes", "attributions"):
+        out[field] = [_quote_row(article_id, i, q) for i, q in enumerate(getattr(ex, field))]
     for i, v in enumerate(ex.events):
         st, sc, ss = _actors(v.source)
         tt, tc, ts = _actors(v.target)

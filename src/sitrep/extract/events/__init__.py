@@ -49,7 +49,7 @@ def scored_events(parsed, found) -> list[tuple[Event, dict]]:
     last_date = last_place = None
     datelines = [m.span() for m in DATELINE.finditer(parsed.text)]
     for sent in doc.sents:
-        if parsed.in_header(sent.start_char):
+        if parsed.in_header(sent.start_char) or parsed.in_boilerplate(sent.start_char):
             continue
         n_before = len(events)
         s_times, s_named = in_sentence(times, sent), in_sentence(places, sent)
