@@ -75,21 +75,46 @@ def summary(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+QUOTE_KEEP = ("key", "article", "commit", "is_quote", "speaker_right", "correct_speaker", "note")
+
+
+def quote_label(row: dict) -> dict:
+    """A judged quote without article text: its offsets, the speaker's span and name, the verdicts."""
+    out = {k: row.get(k) for k in QUOTE_KEEP}
+    out["span"] = row["quote"]["span"]
+    out["type"] = row["quote"]["type"]
+    sp = row.get("speaker") or {}
+    out["speaker_span"], out["speaker_name"] = sp.get("span"), sp.get("name")
+    return out
+
+
+def quote_summary(rows: list[dict]) -> str:
+    n = len(rows)
+    real = [r for r in rows if r["is_quote"]]
+    right = sum(bool(r["speaker_right"]) for r in real)
+    return (f"quotes judged {n}, articles {len({r['article'] for r in rows})}\n"
+            f"real quotes {len(real)} ({len(real) / n:.1%}); right speakers {right}/{len(real)} "
+            f"({right / max(1, len(real)):.1%})")
+
+
 def main(argv=None) -> None:
     name = (argv or sys.argv[1:])[0]
     rows = [json.loads(line) for p in sorted(OUT.glob(f"{name}.part*.judged.jsonl"))
             for line in p.open(encoding="utf-8")]
     full = OUT / f"{name}.jsonl"  # the judges never saw the CAMEO code; the full sample keeps it
+    if name.startswith("quotes"):
+        full = OUT / "none"
     cameo = {r["key"]: r.get("cameo") for r in map(json.loads, full.open(encoding="utf-8"))} if full.exists() else {}
     for r in rows:
         r.setdefault("cameo", cameo.get(r["key"]))
     if not rows:
         sys.exit(f"no judged parts for {name} under {OUT}")
+    quotes = name.startswith("quotes")
     out = ROOT / "bench" / "judge" / f"{name}.labels.jsonl"
     with out.open("w", encoding="utf-8") as fh:
         for r in rows:
-            fh.write(json.dumps(label(r), ensure_ascii=False) + "\n")
-    print(summary(rows))
+            fh.write(json.dumps(quote_label(r) if quotes else label(r), ensure_ascii=False) + "\n")
+    print(quote_summary(rows) if quotes else summary(rows))
 
 
 if __name__ == "__main__":

@@ -20,10 +20,7 @@ TOPIC_VERBS = frozenset({"discuss", "consider", "review", "examine", "debate", "
 ACTOR_ENTS = {"", "GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"}
 # prepositions whose object is the target of a verb or nominal trigger
 TARGET_PREPS = {"against", "on", "upon", "at", "with", "to", "into", "for", "toward", "towards", "from", "over", "of"}
-SPEECH = {"say", "tell", "report", "claim", "state", "announce", "add", "allege", "insist", "believe", "confirm",
-          "write", "quote", "accord", "argue", "suggest", "assert", "note", "indicate", "reiterate", "stress",
-          "emphasize", "emphasise", "explain", "describe", "comment", "reply", "respond", "repeat", "admit",
-          "acknowledge", "mention", "inform", "disclose", "reveal", "declare", "proclaim", "affirm", "contend"}
+SPEECH = words("reporting_verbs")
 
 
 def clause_head(tok):
