@@ -75,16 +75,13 @@ def find_dyad(trig: CodedTrigger, ptype: str, entities) -> Optional[Dyad]:
     told = {t.i for t in teller.subtree} if teller is not None and teller.i != tok.i else set()
     # PETRARCH's reading when the parse gives no coded actor: the source is the nearest
     # coded name before the trigger, the target the first one after it in its phrase
-    # an agentless passive's patient never did it ("a British soldier was shot": not the British)
-    patient = {t.i for c in tok.children if c.dep_ == "nsubjpass" for t in c.subtree} \
-        if not any(c.dep_ == "agent" for c in tok.children) else set()
     if not source and tok.pos_ == "VERB" and thing_subject(tok):
         pass  # "labour trouble threatens the crop": no name elsewhere stands in for a thing
     elif not source or generic(doc, source):
         # a name that acts in its clause first; failing one, PETRARCH's nearest name (a code to
         # borrow may come from any name)
         # the teller may be the doer ("the army said it shelled ..."), but lends a generic doer no code
-        before = [t for t in sent if t.i < tok.i and (t.i not in told or not source) and t.i not in patient][::-1]
+        before = [t for t in sent if t.i < tok.i and (t.i not in told or not source)][::-1]
         near = (scan_actor(doc, before, entities, doer=True) if not source else ()) or scan_actor(doc, before, entities)
         if near and source:
             source, borrowed[0] = borrow(source, near), True
