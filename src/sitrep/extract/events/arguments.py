@@ -70,6 +70,11 @@ def _actor_ok(tok) -> bool:
 
 
 RELATIVE = frozenset({"who", "that", "which", "whom"})
+# nouns of a gathering: their "of" phrase names who gathers, a place in front of them where
+GATHERINGS = frozenset({"meeting", "summit", "talk", "negotiation", "conference", "session", "consultation",
+                        "council", "assembly"})
+# verbs by which one takes part in a gathering of others ("told a meeting of the GATT council")
+ADDRESSING = frozenset({"attend", "address", "tell", "join", "open", "chair", "host"})
 # verbs whose subject does the act they take part in
 PARTICIPATE = frozenset({"take", "participate", "join", "engage", "stage", "hold", "attend", "lead", "march"})
 
@@ -184,6 +189,8 @@ def owner(thing, *, doer: bool = False, depth: int = 0):
     # an act is its doer's ("critical of the Israeli raid on Gaza" criticises Israel)
     said = names_an_act(thing)
     named = _named_modifier(thing)
+    if named is not None and named.ent_type_ in ("GPE", "LOC") and thing.lemma_.lower() in GATHERINGS:
+        named = None  # "the Venice summit": where it meets
     if (doer or said) and named is not None:
         return named
     # failing a doer, an act is aimed at whom its phrase names ("launched an investigation into X")
@@ -287,18 +294,25 @@ def arguments(tok, *, ptype: str | None = None, depth: int = 0) -> tuple[list[li
             pair = as_actors(sides[:1], doer=True), as_actors(sides[1:])
             if pair[0] and pair[1]:
                 return [pair[0]], [pair[1]]
+        gathering = tok.lemma_.lower() in GATHERINGS
+        head = clause_head(tok)
         src.append([c for c in tok.children if c.dep_ == "poss" and _actor_ok(c)])
         src.append(_pobjs(tok, {"by"})[:1])
-        # "Iraqi air raids", "rebel raids", "a police crackdown"
+        addressed = head.lemma_ in ADDRESSING and tok.dep_ == "dobj"
+        if gathering and addressed:  # "told a meeting of the GATT council": the speaker addresses the body
+            src.append([x for x in [subject_of(head)] if x])
+            tgt.append(_pobjs(tok, {"of"})[:1])
+        elif gathering:  # "a meeting of the Group of Six": who meets
+            src.append(_pobjs(tok, {"of"})[:1])
+        # "Iraqi air raids", "rebel raids", "a police crackdown" (but "the Paris meeting" is where)
         src.append([c for c in tok.children if c.dep_ in ("amod", "compound") and (
-            c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "NOUN" and is_actor(c))])
-        head = clause_head(tok)
+            c.ent_type_ in ("NORP", "ORG") or c.ent_type_ == "GPE" and not gathering or c.pos_ == "NOUN" and is_actor(c))])
         if head.i != tok.i and tok.dep_ in ("dobj", "attr"):
             src.append([x for x in [subject_of(head)] if x])
         elif tok.dep_ == "pobj" and tok.head.head.lemma_ in PARTICIPATE:
             # "10,000 people took part in a demonstration", "joined in the strike"
             src.append([x for x in [subject_of(tok.head.head)] if x])
-        tgt += [[x] for x in _pobjs(tok, {"of"}) + _pobjs(tok, TARGET_PREPS - {"of", "from", "by"})]
+        tgt += [[x] for x in ([] if gathering else _pobjs(tok, {"of"})) + _pobjs(tok, TARGET_PREPS - {"of", "from", "by"})]
     else:
         # "Money donated by the Irish": a participle modifying a noun is passive too
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or \
