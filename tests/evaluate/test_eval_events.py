@@ -69,3 +69,15 @@ def test_score_on_gsr_slice(tmp_path):
     s = ev.score(gold)
     assert s["documents"] == len(lines)
     assert 0.0 <= s["type_f1"] <= 1.0 and s["gold_pairs"] >= len(lines)
+
+
+@pytest.mark.model
+def test_marked_pairs_are_scored_by_the_event_that_joins_them(tmp_path):
+    text = "Iraq attacked Kuwait on Thursday. The talks were held in Geneva."
+    gold = {"events": [{"type": "ASSAULT", "type_candidates": ["ASSAULT"],
+                        "source": [{"text": "Iraq", "span": [0, 4]}], "target": [{"text": "Kuwait", "span": [14, 20]}]}]}
+    path = tmp_path / "pairs.jsonl"
+    path.write_text(json.dumps({"id": "p1", "text": text, "gold": gold}) + "\n", encoding="utf-8")
+    scores = ev.score(path)
+    assert scores["marked_pairs"] == 1 and scores["pair_found"] == 1.0 and scores["pair_typed"] == 1.0
+    assert 0.0 <= scores["type_given_pair"] <= 1.0

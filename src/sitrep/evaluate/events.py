@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Optional
 
 from ..config import Options
 from ..records import PLOVER_TYPES, Document
@@ -58,6 +59,44 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def _overlap(a, b) -> bool:
+    return bool(a and b) and a[0] < b[1] and b[0] < a[1]
+
+
+def _marked(actors) -> Optional[tuple[int, int]]:
+    span = actors[0].get("span") if actors else None
+    return tuple(span) if span else None
+
+
+def pair_scores(docs: list[dict], results: dict, *, model: str) -> dict:
+    """Who did what to whom on files whose actors carry spans (PLV): the share of marked pairs
+    an extracted event joins (its source overlapping the marked source, its target the marked
+    target, or neither marked nor found) with a type among the gold's, and the accuracy of the
+    pair-type model given the marked pair (events/pair.py; in-sample on the file it was trained on)."""
+    from ..extract.events.pair import pair_type
+    from ..nlp.pipeline import parse_documents
+
+    n = joined = typed = given = 0
+    marked_docs = [d for d in docs if any(_marked(e.get("source")) for e in (d.get("gold") or {}).get("events", []))]
+    parsed = parse_documents([Document(id=d["id"], text=d["text"]) for d in marked_docs], model=model)
+    for d, p in zip(marked_docs, parsed):
+        events = results[d["id"]].events if d["id"] in results else ()
+        for g in d["gold"]["events"]:
+            src = _marked(g.get("source"))
+            if src is None:
+                continue
+            tgt = _marked(g.get("target"))
+            accepted = g.get("type_candidates") or [g["type"]]
+            n += 1
+            on_pair = [v for v in events if any(_overlap(a.span, src) for a in v.source) and (
+                any(_overlap(a.span, tgt) for a in v.target) if tgt else not v.target)]
+            joined += bool(on_pair)
+            typed += any(v.type in accepted for v in on_pair)
+            given += pair_type(p.doc, src, tgt, events) in accepted
+    return {"marked_pairs": n, "pair_found": joined / (n or 1), "pair_typed": typed / (n or 1),
+            "type_given_pair": given / (n or 1)} if n else {}
 
 
 def score(gold_path, *, options: Options = Options()) -> dict:
@@ -108,4 +147,5 @@ def score(gold_path, *, options: Options = Options()) -> dict:
     for t in PLOVER_TYPES:
         if tp[t] + fp[t] + fn[t]:
             out[f"f1_{t}"] = _prf(tp[t], fp[t], fn[t])[2]
+    out.update(pair_scores(docs, results, model=options.model))
     return out

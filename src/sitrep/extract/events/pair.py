@@ -89,11 +89,6 @@ def pair_features(doc, source: tuple[int, int], target: Optional[tuple[int, int]
                 pt = to_plover(hit[0])
                 if pt:
                     f[f"sentcode={pt[0]}"] = f.get(f"sentcode={pt[0]}", 0.0) + 0.5
-    import os
-    if os.environ.get("PAIRVEC") and doc.tensor is not None and words:
-        vec = doc.tensor[[t.i for t in words]].mean(axis=0)
-        for k, v in enumerate(vec):
-            f[f"vec{k}"] = float(v) * float(os.environ["PAIRVEC"])
     f[f"src.lemma={a.lemma_.lower()}"] = 0.5
     if b is not None:
         f[f"tgt.lemma={b.lemma_.lower()}"] = 0.5
