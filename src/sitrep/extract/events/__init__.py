@@ -24,6 +24,8 @@ from .modality import hypothetical, modality
 from ...nlp.datelines import DATELINE
 from .venue import in_dateline, in_sentence, is_venue, nearest, own_times, place_role
 
+# sectors whose people are not the local people of the place they are in
+TRAVELLERS = frozenset({"GOV", "IGO", "MED", "BUS", "ELI"})
 DATE_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?$")
 # violence by a crowd of protesters is a riot (CAMEO 145, PLOVER PROTEST), not an assault
 CROWD = set("protesters protestors demonstrators rioters marchers strikers mob mobs crowd crowds youths students "
@@ -77,8 +79,9 @@ def scored_events(parsed, found) -> list[tuple[Event, dict]]:
                 where = next((p for p in s_places if place_role(p, tok) == "dobj"), None)
             # "demonstrators protested in Belgrade": local people of the place it happened in; a place
             # that is no venue still tells whose ("rebels demand that Burundi's government ...")
-            fix_source, fix_target = (bool(a and a[0].sector and not any(x.code for x in a))
-                                      for a in (source, target))
+            # (not a government's spokesman in Vienna: officials travel and bodies sit abroad)
+            fix_source, fix_target = (bool(a and a[0].sector and a[0].sector not in TRAVELLERS
+                                           and not any(x.code for x in a)) for a in (source, target))
             local = nearest(s_named, tok) if fix_source or fix_target else None  # a parse walk per place
             if local is not None and local.country:
                 if fix_source:

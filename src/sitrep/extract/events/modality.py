@@ -30,8 +30,12 @@ def modality(tok) -> str:
         return "negated"
     if any(c.lower_ == "no" and c.dep_ == "det" for c in tok.children):
         return "negated"
-    # a nominal trigger's own clause verb counts too: "denied the accusation", "halted the talks"
-    if any(t.lemma_ in NEGATING and t.i != tok.i for t in chain[tok.pos_ == "VERB":]) or (
+    # a nominal trigger's own clause verb counts too: "denied the accusation", "halted the talks";
+    # a verb it is only coordinated with does not ("suspended trade and banned imports")
+    governors = [t for t in chain[tok.pos_ == "VERB":] if t.i != tok.i]
+    if tok.dep_ == "conj" and tok.pos_ == "VERB":
+        governors = []
+    if any(t.lemma_ in NEGATING for t in governors) or (
             tok.dep_ == "xcomp" and tok.head.lemma_ in NEGATING):
         return "negated"
     auxes = {c.lower_ for t in own for c in t.children if c.dep_ in ("aux", "auxpass")}
