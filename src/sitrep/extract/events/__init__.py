@@ -67,6 +67,8 @@ def scored_events(parsed, found) -> list[tuple[Event, dict]]:
             if dyad is None or not dyad.source:
                 continue
             source, target = dyad.source, dyad.target
+            if _between_businesses(source, target, tok, doc):
+                continue  # "Merrill Lynch offered 48.50 dlrs a share": commerce, no political act
             if not target and ptype in MATERIAL_ACTS and _on_an_economic_quantity(tok):
                 continue  # "will cut the corporate tax rate", "reduced spending": economic policy, no one acted on
             code = _reread(tok, code, ptype, source, target, doc)
@@ -167,3 +169,38 @@ def _reread(tok, code: str, ptype: str, source, target, doc) -> str:
 def _dated_codes(actors, published) -> tuple:
     """Each actor coded as the state of the story's day ("Moscow" in 1987 is the Soviet Union)."""
     return tuple(a.replace(code=as_of(a.code, published)) if a.code else a for a in actors)
+
+
+# a firm's name or a word that says an actor is a firm, a market or its people
+BUSINESS_HEADS = frozenset({"company", "firm", "corporation", "bank", "board", "shareholder", "stockholder",
+                            "subsidiary", "unit", "exchange", "holder", "director", "investor", "bidder", "buyer",
+                            "seller", "broker", "dealer", "trader", "manufacturer", "maker", "carrier", "airline"})
+CORPORATE_WORDS = frozenset({"inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "plc", "ag", "sa", "nv", "spa",
+                             "bhd", "llc", "holdings", "industries", "cos"})
+# acts between firms that still concern the public order: courts, law, labour
+LEGAL_OR_LABOUR = frozenset({"sue", "file", "allege", "charge", "investigate", "investigation", "court", "union",
+                             "worker", "strike", "employee", "wage", "pay", "regulator", "government", "ministry"})
+
+
+def _business(actor, doc) -> bool:
+    """The actor is a firm or its people: "<Merrill Lynch and Co>", "the company", "shareholders"."""
+    if actor.code == "MNC" or actor.sector == "BUS":
+        return True
+    if actor.code or not actor.span:
+        return False
+    span = doc.char_span(*actor.span, alignment_mode="expand")
+    if span is None:
+        return False
+    words = {t.lower_ for t in span}
+    return bool(words & CORPORATE_WORDS) or "<" in doc.text[max(0, actor.span[0] - 1):actor.span[1] + 1] or \
+        span.root.lemma_.lower() in BUSINESS_HEADS
+
+
+def _between_businesses(source, target, tok, doc) -> bool:
+    """A firm acting on no one or on another firm, with no court, law or labour in the sentence:
+    commerce, which PLOVER does not code."""
+    if not source or not all(_business(a, doc) for a in source):
+        return False
+    if target and not all(_business(a, doc) for a in target):
+        return False
+    return not any(t.lemma_.lower() in LEGAL_OR_LABOUR for t in tok.sent)

@@ -189,6 +189,8 @@ def owner(thing, *, doer: bool = False, depth: int = 0):
     # an act is its doer's ("critical of the Israeli raid on Gaza" criticises Israel)
     said = names_an_act(thing)
     named = _named_modifier(thing)
+    if named is None and said:  # "the union demand", "rebel raids": an actor noun in front of an act
+        named = next((c for c in thing.children if c.dep_ == "compound" and c.pos_ == "NOUN" and is_actor(c)), None)
     if named is not None and named.ent_type_ in ("GPE", "LOC") and thing.lemma_.lower() in GATHERINGS:
         named = None  # "the Venice summit": where it meets
     if (doer or said) and named is not None:
