@@ -1,0 +1,82 @@
+"""What is an event at all, and of which type: acts by actors, not commerce, conditions or other senses."""
+from __future__ import annotations
+
+import pytest
+
+
+def _events(parse, text, published="1987-03-04"):
+    from sitrep.extract import run_stages
+
+    return run_stages(parse(text, published=published)).events
+
+
+def _types(parse, text):
+    return [v.type for v in _events(parse, text)]
+
+
+@pytest.mark.model
+def test_commerce_between_firms_is_no_event(parse):
+    assert _events(parse, "<Merrill Lynch and Co> offered 48.50 dlrs cash per share for the company.") == ()
+    assert _types(parse, "Texaco Inc sued Pennzoil Co in a Texas court.") == ["ACCUSE"]
+
+
+@pytest.mark.model
+def test_an_act_in_a_condition_is_no_event(parse):
+    assert _events(parse, "If Congress and the administration fail to agree, the deficit will grow.") == ()
+
+
+@pytest.mark.model
+def test_words_in_another_sense_are_no_events(parse):
+    for text in ("Liberal imports would help reduce the surplus.", "Domestic demand for oil rose.",
+                 "The ministry released a statement on Monday.", "The minister conceded that growth had slowed.",
+                 "Labour trouble threatens the beet crop."):
+        assert _events(parse, text) == (), text
+
+
+@pytest.mark.model
+def test_criticising_a_policy_is_an_accusation_not_force(parse):
+    (v,) = _events(parse, "The union leader attacked the wage freeze.")
+    assert v.type == "ACCUSE" and v.cameo == "111"
+    assert _types(parse, "Rebels attacked the town.") == ["ASSAULT"]
+
+
+@pytest.mark.model
+def test_sanctions_and_duties_are_sanctions(parse):
+    (v,) = _events(parse, "Canada slapped a duty on U.S. corn imports.")
+    assert v.type == "SANCTION" and [a.code for a in v.target] == ["USA"]
+
+
+@pytest.mark.model
+def test_a_called_off_meeting_is_no_sanction(parse):
+    assert "SANCTION" not in _types(parse, "The meeting with Japan had been postponed.")
+
+
+@pytest.mark.model
+def test_what_is_talked_about_is_no_target(parse):
+    (v,) = _events(parse, "Camdessus and Alfonsin discussed Argentina's economy.")
+    assert v.type == "CONSULT" and v.target == ()
+
+
+@pytest.mark.model
+def test_a_gathering_names_who_gathers_and_a_place_in_front_is_where(parse):
+    (v,) = _events(parse, "Stoltenberg told a meeting of the GATT council that trade was suffering.")
+    assert [a.text for a in v.source] == ["Stoltenberg"] and [a.text for a in v.target] == ["the GATT council"]
+    assert _events(parse, "The Venice summit will discuss debt.") == ()
+
+
+@pytest.mark.model
+def test_a_coordinated_act_is_not_negated_by_its_neighbour(parse):
+    ev = _events(parse, "Kyrgyzstan suspended all trade with Tajikistan and banned imports of Tajik fruit.")
+    assert all(v.modality == "asserted" for v in ev) and "SANCTION" in [v.type for v in ev]
+
+
+@pytest.mark.model
+def test_officials_are_not_coded_by_the_city_they_speak_in(parse):
+    (v,) = _events(parse, "A spokesperson for the organisation in Vienna urged both governments to show restraint.")
+    assert v.source[0].code != "AUT"
+
+
+@pytest.mark.model
+def test_we_is_not_replaced_by_the_speaker(parse):
+    (v,) = _events(parse, '"We will attack the rebels," the minister said.')
+    assert v.source[0].text == "We"
