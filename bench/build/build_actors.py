@@ -69,6 +69,35 @@ Gulf Cooperation Council|IGOMEAGCC
 GCC|IGOMEAGCC
 International Criminal Court|IGOJUDICC
 ICC|IGOJUDICC
+EC|IGOEUREEC
+E.C.|IGOEUREEC
+EEC|IGOEUREEC
+European Community|IGOEUREEC
+European Communities|IGOEUREEC
+European Economic Community|IGOEUREEC
+Common Market|IGOEUREEC
+GATT|IGOBUSGTT
+General Agreement on Tariffs and Trade|IGOBUSGTT
+OECD|IGOBUSOEC
+Organisation for Economic Co-operation and Development|IGOBUSOEC
+Organization for Economic Cooperation and Development|IGOBUSOEC
+Group of Five|IGOBUSGFV
+G-5|IGOBUSGFV
+Group of Six|IGOBUSGSX
+G-6|IGOBUSGSX
+Comecon|IGOBUSCMN
+Council for Mutual Economic Assistance|IGOBUSCMN
+Warsaw Pact|IGOEEUWSP
+Paris Club|IGOBUSPRC
+IADB|IGODEVIAD
+EFTA|IGOBUSEFT
+European Free Trade Association|IGOBUSEFT
+UNCTAD|IGOUNOUNC
+ILO|IGOUNOILO
+International Labour Organisation|IGOUNOILO
+International Labor Organization|IGOUNOILO
+FAO|IGOUNOFAO
+Food and Agriculture Organization|IGOUNOFAO
 Donald Trump|USAGOV|2017-01-20|2021-01-20
 Joe Biden|USAGOV|2021-01-20|2025-01-20
 Joe Biden|USAGOV|2009-01-20|2017-01-20

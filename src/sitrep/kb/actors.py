@@ -113,6 +113,9 @@ def _actor(key: str, date: str | None, cased: frozenset | None = None) -> ActorC
         return None
     tables = _tables()
     rows = _rows(_find(tables["actors"], key))
+    if rows and key not in tables["actors"] and all(r[3] == "country" for r in rows) and \
+            (tables["names"].get(rows[0][0][:3]) or "").lower() in _singulars(key):
+        rows = None  # a country has no plural: "Chiles" (Senator Lawton Chiles) is not Chile
     capital = tables["capitals"].get(key)
     if capital and (not rows or all(r[3] == "place" for r in rows)):
         # a capital standing for its country is that country's government
