@@ -69,6 +69,13 @@ Gulf Cooperation Council|IGOMEAGCC
 GCC|IGOMEAGCC
 International Criminal Court|IGOJUDICC
 ICC|IGOJUDICC
+Kurds|KUR
+Kurd|KUR
+Kurdish|KUR
+Serbs|SRB
+Serb|SRB
+Croats|HRV
+Croat|HRV
 EC|IGOEUREEC
 E.C.|IGOEUREEC
 EEC|IGOEUREEC

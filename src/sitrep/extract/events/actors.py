@@ -1,111 +1,33 @@
-"""Actor coding for event arguments: document entities first, then the actor dictionary.
-
-``sitrep.kb.actors.lookup_actor`` (CAMEO-style actor dictionary) is the authority; until
-it is importable a small fallback codes country names, their adjectives and the big IGOs
-so that events still carry dyads.
-"""
+"""Actor coding for event arguments: document entities first, then the actor dictionary
+(``sitrep.kb.actors``: countries, their people and capitals, bodies, office holders, agents)."""
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-from typing import Callable, Iterable, Optional
+from typing import Iterable, Optional
 
-from ...records import ActorRef, Entity
-from .arguments import LOCATIVE, arguments, is_actor, is_struck_place, names_an_act, own_agent, phrase
+from ...kb.actors import agent_sector, lookup_actor
+from ...kb.lexicon import entries
 from ...nlp.datelines import dateline_end
+from ...records import ActorRef, Entity
+from .arguments import (
+    LOCATIVE,
+    arguments,
+    is_actor,
+    is_struck_place,
+    names_an_act,
+    own_agent,
+    phrase,
+)
 
-# generic heads that name a sector whatever the country ("Iraqi troops" -> IRQ, MIL)
-SECTOR_WORDS = {
-    "GOV": "government minister ministry official president premier cabinet administration authorities "
-           "leader diplomat ambassador envoy spokesman spokeswoman spokesperson king regime state",
-    "MIL": "army military troops troop soldier soldiers force forces navy air-force marines commander general "
-           "warplanes jets",
-    "COP": "police policeman policemen",
-    "REB": "rebel rebels insurgent insurgents militant militants guerrilla guerrillas separatists",
-    "OPP": "opposition",
-    "CVL": "protester protesters demonstrator demonstrators civilian civilians resident residents people villager "
-           "villagers student students worker workers prisoner prisoners detainee detainees hostage hostages "
-           "activist activists",
-    "LEG": "parliament lawmakers legislators senate congress",
-    "JUD": "court judge judges prosecutor prosecutors",
-    "MED": "journalist journalists reporters media",
-    "REF": "refugees refugee",
-}
-_SECTOR = {w: s for s, words in SECTOR_WORDS.items() for w in words.split()}
-
-_IGO_NAMES = {"nato", "north atlantic treaty organization", "north atlantic treaty organisation",
-              "united nations", "un", "u.n.", "u.n", "european union", "eu", "e.u.", "african union",
-              "arab league", "opec", "asean", "apec", "world bank", "imf", "international monetary fund",
-              "security council", "un security council", "asia-pacific economic cooperation", "interpol",
-              "organization of american states", "oas", "osce", "g7", "g20"}
-_ALIASES = {"us": "USA", "u.s.": "USA", "u.s": "USA", "america": "USA", "american": "USA", "americans": "USA",
-            "united states": "USA", "washington": "USA", "uk": "GBR", "u.k.": "GBR", "britain": "GBR",
-            "british": "GBR", "great britain": "GBR", "london": "GBR", "russia": "RUS", "moscow": "RUS",
-            "kremlin": "RUS", "beijing": "CHN", "tehran": "IRN", "baghdad": "IRQ", "iran": "IRN",
-            "syria": "SYR", "north korea": "PRK", "south korea": "KOR", "pyongyang": "PRK", "seoul": "KOR",
-            "french": "FRA", "dutch": "NLD", "swiss": "CHE", "turkey": "TUR", "turkish": "TUR", "turks": "TUR",
-            "palestinian": "PSE", "palestinians": "PSE", "palestine": "PSE", "vietnam": "VNM",
-            "taiwan": "TWN", "kosovo": "XKX", "filipino": "PHL", "thai": "THA", "greek": "GRC", "czech": "CZE",
-            "kurdish": "KUR", "kurds": "KUR", "israeli": "ISR", "israelis": "ISR", "afghan": "AFG",
-            "pakistani": "PAK", "bosnian": "BIH", "serb": "SRB", "serbs": "SRB", "croat": "HRV", "croats": "HRV",
-            "congolese": "COD", "ivorian": "CIV", "lebanese": "LBN", "yemeni": "YEM", "saudi": "SAU"}
-
-
-@lru_cache(maxsize=1)
-def _countries() -> dict[str, str]:
-    import pycountry
-
-    names: dict[str, str] = {}
-    for c in pycountry.countries:
-        for attr in ("name", "common_name", "official_name"):
-            value = getattr(c, attr, None)
-            if value:
-                names[value.lower()] = c.alpha_3
-                names[re.sub(r",.*", "", value).lower()] = c.alpha_3
-    return names
-
-
-def _fallback_code(text: str) -> Optional[tuple[str, Optional[str]]]:
-    key = re.sub(r"^(the|a|an)\s+", "", text.strip().lower()).rstrip("'s").strip()
-    if not key:
-        return None
-    if key in _IGO_NAMES:
-        return "IGO", None
-    if key in _ALIASES:
-        return _ALIASES[key], None
-    names = _countries()
-    if key in names:
-        return names[key], None
-    # adjectives and plural nouns of countries: Hungarian -> Hungary, Iraqis -> Iraq
-    for suffix in ("ians", "ian", "ans", "an", "ese", "is", "i", "ish", "s"):
-        stem = key[: -len(suffix)] if key.endswith(suffix) else None
-        if stem and len(stem) >= 4:
-            hits = sorted(n for n in names if n.startswith(stem) and " " not in n)
-            if hits:
-                return names[hits[0]], None
-    return None
-
-
-@lru_cache(maxsize=1)
-def _lookup() -> Callable[[str], Optional[tuple[str, Optional[str]]]]:
-    try:
-        from ...kb.actors import lookup_actor
-    except ImportError:  # the actor dictionary is optional: fall back to country names
-        return _fallback_code
-
-    def via_dictionary(text: str):
-        hit = lookup_actor(text)
-        if hit is not None and hit.code:
-            return hit.code, hit.sector or None
-        return _fallback_code(text)
-
-    return via_dictionary
+SECTOR_WORDS = dict(entries("sector_words"))
 
 
 def sector_of(words: Iterable[str]) -> Optional[str]:
+    """The sector the first word that names one says ("Iraqi troops" -> MIL): the lexicon's sector
+    words, then the actor dictionary's agents."""
     for w in words:
-        if w.lower() in _SECTOR:
-            return _SECTOR[w.lower()]
+        sector = SECTOR_WORDS.get(w.lower()) or agent_sector(w)
+        if sector is not None:
+            return sector
     return None
 
 
@@ -138,11 +60,10 @@ def code_actor(text: str, span: tuple[int, int], pieces: list[tuple[str, tuple[i
             if s < span[1] and span[0] < e and ent.code:
                 return ActorRef(text=text, span=span, entity=ent.id, code=ent.code,
                                 sector=ent.sector or sector_of(head_words))
-    lookup = _lookup()
     for piece, _ in [(text, span)] + pieces:
-        hit = lookup(piece)
-        if hit:
-            code, sector = hit
+        found = lookup_actor(piece)
+        if found is not None and found.code:
+            code, sector = found.code, found.sector
             # the dictionary may fold the sector into the code (IRQGOV); keep CAMEO's 3-letter root
             if len(code) > 3 and code[3:6].isalpha() and not sector:
                 sector = code[3:6]
