@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -69,6 +69,7 @@ def main(argv=None) -> None:
     inputs = [Document(id=d["id"], text=d["text"], title=d["title"], published=d["published"], source=d["source"])
               for d in docs.values()]
     n = Counter()
+    by_basis = {side: defaultdict(lambda: [0, 0]) for side in ("source", "target")}
     emitted_keys = set()
     for ex in extract_documents(inputs):
         text = docs[ex.id]["text"]
@@ -92,6 +93,11 @@ def main(argv=None) -> None:
             n["fully_right"] += full
             for f in ("type", "source", "target"):
                 n[f"{f}_right"] += bool(j.get(f))
+            for side in ("source", "target"):
+                if j["event"]:
+                    basis = next((a.basis for a in getattr(v, side)), None) or "none"
+                    by_basis[side][basis][0] += bool(j[side])
+                    by_basis[side][basis][1] += 1
             n["events"] += j["event"]
             if args.show_wrong and j["event"] and not full:
                 s, e = v.sentence
@@ -106,6 +112,8 @@ def main(argv=None) -> None:
           f"({n['fully_right'] / j:.1%}), no event {n['no_event']} ({n['no_event'] / j:.1%}); among events type "
           f"{n['type_right']}/{n['events']} source {n['source_right']}/{n['events']} target "
           f"{n['target_right']}/{n['events']}; judged true events no longer emitted {lost}/{len(true_events)}")
+    for side, counts in by_basis.items():
+        print(f"  {side} right by basis: " + ", ".join(f"{b} {r}/{t}" for b, (r, t) in sorted(counts.items())))
 
 
 if __name__ == "__main__":

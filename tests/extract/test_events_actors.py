@@ -98,3 +98,64 @@ def test_a_struck_place_stands_for_its_people(parse):
 def test_every_actor_says_how_it_was_found(parse):
     (v,) = _events(parse, "Iran accused Iraq of shelling the border town.")
     assert v.source[0].basis == "parse"
+
+
+@pytest.mark.model
+def test_an_unnamed_attacker_is_no_source_but_the_attack_is_reported(parse):
+    # the victims' nationality is not the attacker's, nor is "four people" the doer of wounding
+    text = "Two Kyrgyz border guards were killed and four people wounded when shells hit the village."
+    dyads = _dyads(parse, text)
+    assert ("ASSAULT", [], ["Two Kyrgyz border guards"]) in dyads
+    assert ("ASSAULT", [], ["four people"]) in dyads
+
+
+@pytest.mark.model
+def test_a_possessive_pronoun_on_an_act_is_the_clause_subject(parse):
+    (v,) = _events(parse, "Nazarzoda repeated his demand that Kyrgyzstan lift its trade ban.")
+    assert v.type == "REQUEST" and [a.text for a in v.source] == ["Nazarzoda"]
+
+
+@pytest.mark.model
+def test_an_ultimatum_received_is_not_made_by_who_receives_it(parse):
+    assert "THREATEN" not in [t for t, _, _ in _dyads(parse, "Kyrgyzstan would not accept ultimatums.")]
+
+
+@pytest.mark.model
+def test_what_is_sent_is_not_the_target_where_it_goes_is(parse):
+    text = "The Organization for Security and Co-operation in Europe sent a special envoy to Bishkek."
+    (v,) = _events(parse, text)
+    assert [a.code for a in v.source] == ["IGO"] and [a.text for a in v.target] == ["Bishkek"]
+
+
+@pytest.mark.model
+def test_who_is_a_person_never_the_place_in_their_title(parse):
+    text = '"Nobody gains," said Dilshod Rahimov, deputy governor of the Sughd region, who hosted the meeting.'
+    (v,) = _events(parse, text)
+    assert [a.text for a in v.source] == ["Dilshod Rahimov"]
+
+
+@pytest.mark.model
+def test_positions_reinforced_are_no_target(parse):
+    (v,) = _events(parse, "Both sides reinforced their positions near the border.")
+    assert v.type == "MOBILIZE" and v.target == ()
+
+
+@pytest.mark.model
+def test_a_place_offered_as_a_venue_is_no_target(parse):
+    (v,) = _events(parse, "Kazakhstan has offered Almaty as a venue for talks.")
+    assert v.target == ()
+
+
+@pytest.mark.model
+def test_we_in_a_quote_takes_the_code_of_whom_the_speaker_speaks_for(parse):
+    text = '"We hold Dushanbe responsible," said Colonel Erlan Mamytov, a spokesman for the Kyrgyz Defence Ministry.'
+    (v,) = _events(parse, text)
+    assert v.source[0].text == "We" and v.source[0].code == "KGZ" and v.source[0].basis == "speaker"
+
+
+@pytest.mark.model
+def test_a_name_in_the_reporting_clause_is_not_the_target(parse):
+    text = ("Kyrgyzstan has called up 2,500 reservists for training, the Defence Ministry said on Friday, "
+            "a day after Tajikistan was reported to have moved artillery.")
+    (v,) = _events(parse, text)
+    assert v.type == "MOBILIZE" and v.target == ()

@@ -80,3 +80,26 @@ def test_officials_are_not_coded_by_the_city_they_speak_in(parse):
 def test_we_is_not_replaced_by_the_speaker(parse):
     (v,) = _events(parse, '"We will attack the rebels," the minister said.')
     assert v.source[0].text == "We"
+
+
+@pytest.mark.model
+def test_a_request_for_comment_is_no_request(parse):
+    assert _types(parse, "The border service did not respond to requests for comment.") == []
+
+
+@pytest.mark.model
+def test_a_threat_not_repeated_is_negated(parse):
+    (v,) = _events(parse, "Nazarzoda did not repeat an earlier threat to close the airspace to Kyrgyz airlines.")
+    assert v.type == "THREATEN" and v.modality == "negated"
+
+
+@pytest.mark.model
+def test_words_after_a_participle_phrase_are_not_its_object(parse):
+    # the truce belongs to "replaces": signing the agreement is no ceasefire
+    text = "The agreement, signed by the two foreign ministers, replaces the truce agreed last month."
+    assert [v.mode for v in _events(parse, text)] != ["ceasefire"]
+
+
+@pytest.mark.model
+def test_fighting_seen_or_not_seen_is_no_act_of_the_witness(parse):
+    assert _events(parse, "Drivers said they passed two checkpoints and saw no fighting.") == ()

@@ -128,13 +128,15 @@ def _mentions(parsed, places) -> list[_Mention]:
     out: list[_Mention] = []
     taken = set()
     for ent in doc.ents:
-        if ent.label_ not in KINDS or parsed.in_header(ent.start_char):
+        if ent.label_ not in KINDS or parsed.in_header(ent.start_char) or ent.start in taken:
             continue
         cut = dateline_end(ent.sent)
         if ent.start < cut:  # the model runs a dateline into the name after it ("ROME - Israeli")
             if ent.end <= cut:
                 continue
             ent = Span(doc, cut, ent.end, label=ent.label_)
+        if ent.label_ == "ORG":
+            ent = _whole_name(parsed, ent, date)
         bounds = _trim(parsed.text, ent)
         if bounds is None:
             continue
@@ -159,6 +161,23 @@ def _mentions(parsed, places) -> list[_Mention]:
             m.place = next((p for p in places if tuple(p.span) == (m.start, m.end)), None)
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _whole_name(parsed, ent, date):
+    """An organisation's name the model cut short at a place in it ("the Organization for
+    Security and Co-operation | in Europe"): the longer span when the dictionary knows it."""
+    doc = parsed.doc
+    for n in (3, 2):
+        end = ent.end + n
+        if end > ent.sent.end or doc[ent.end].lower_ not in ("in", "of", "for"):
+            continue
+        if not all(t.is_title or t.is_upper for t in doc[ent.end + 1:end]):
+            continue
+        bounds = _trim(parsed.text, doc[ent.start:end])
+        found = lookup_actor(parsed.text[bounds[0]:bounds[1]], date=date, exact=True) if bounds else None
+        if found is not None and found.kind == "igo":
+            return Span(doc, ent.start, end, label=ent.label_)
+    return ent
 
 
 def _known(parsed, run: list, date) -> list[_Mention]:

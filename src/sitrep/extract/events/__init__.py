@@ -15,8 +15,7 @@ from ...kb.cameo import cameo_part, to_plover
 from ...kb.lexicon import words
 from ...records import Event, PlaceRef, TextSpan
 from .actors import is_official
-from .arguments import is_actor, is_struck_place
-from .arguments import attributed
+from .arguments import STRUCK, agentless, attributed, clause_head, is_actor, is_struck_place
 from .coding import coded_triggers, halting
 from .confidence import business_share, features, score
 from .dyad import find_dyad
@@ -64,9 +63,11 @@ def scored_events(parsed, found) -> list[tuple[Event, dict]]:
             dyad = find_dyad(trig, ptype, found.entities)
             # PLOVER codes an act by an actor: with no one named who does it ("labour trouble
             # threatens the crop", "talks will follow") there is no event to code
-            if dyad is None or not dyad.source:
-                continue
+            if dyad is None or not dyad.source and not (ptype in STRUCK and dyad.target and agentless(tok)):
+                continue  # (but "two guards were killed" reports an attack whose doer is not named)
             source, target = dyad.source, dyad.target
+            quoted = next((q for q in quotes if q.span[0] <= tok.idx < q.span[1]), None)
+            source = _speakers_we(source, quoted, found.entities)
             if _between_businesses(source, target, tok, doc):
                 continue  # "Merrill Lynch offered 48.50 dlrs a share": commerce, no political act
             if not target and ptype in MATERIAL_ACTS and _on_an_economic_quantity(tok):
@@ -96,9 +97,9 @@ def scored_events(parsed, found) -> list[tuple[Event, dict]]:
             place, place_basis = ((where, "sentence") if where else (last_place, "context") if last_place
                                   else (None, None))
             # the statement itself was made (a demand's "must" is its content, not a hedge)
-            mod = "asserted" if trig.stance or trig.demand else \
+            mod = ("negated" if _denied(tok, trig) else "asserted") if trig.stance or trig.demand else \
                 modality(tok.head if tok.pos_ != "VERB" and halting(tok) else tok)
-            quote = next((q.id for q in quotes if q.span[0] <= tok.idx < q.span[1]), None)
+            quote = quoted.id if quoted is not None else None
             if mod == "asserted" and (quote or attributed(tok) and not trig.apart):
                 mod = "reported"
             events.append(Event(
@@ -122,6 +123,33 @@ def scored_events(parsed, found) -> list[tuple[Event, dict]]:
     body_types = {v.type for v in events if v.sentence[0] >= title_end}
     kept = [(v, f) for v, f in zip(events, inputs) if v.sentence[0] >= title_end or v.type not in body_types]
     return [(v.replace(id=f"v{n}"), f) for n, (v, f) in enumerate(kept, 1)]
+
+
+FIRST_PERSON = frozenset({"we", "i", "us", "our", "my", "me"})
+
+
+def _speakers_we(source, quoted, entities) -> tuple:
+    """"We" in a quote is the speaker's side: the source keeps its words and takes the code
+    of whom the quote is credited to ("'We hold Dushanbe responsible,' Colonel Mamytov said")."""
+    if not source or source[0].code or source[0].text.lower() not in FIRST_PERSON or quoted is None \
+            or quoted.speaker is None or quoted.speaker.entity is None:
+        return source
+    ent = next((e for e in entities if e.id == quoted.speaker.entity), None)
+    if (ent is None or ent.code is None) and quoted.speaker.span:
+        # the speaker's own words name whom they speak for ("a spokesman for the Kyrgyz Defence Ministry")
+        lo, hi = quoted.speaker.span
+        ent = next((e for e in entities if e.code and any(lo <= m[0] and m[1] <= hi for m in e.mentions)), None)
+    if ent is None or ent.code is None:
+        return source
+    return (source[0].replace(entity=ent.id, code=ent.code, sector=source[0].sector or ent.sector,
+                              basis="speaker"),) + source[1:]
+
+
+def _denied(tok, trig) -> bool:
+    """A statement that was not made: "did not repeat an earlier threat", "did not demand" (a
+    stance's own "not" is the refusal it states: "said it would not withdraw")."""
+    said = clause_head(tok) if tok.pos_ != "VERB" else tok if trig.demand and not trig.stance else None
+    return said is not None and any(c.dep_ == "neg" for c in said.children)
 
 
 MATERIAL_ACTS = frozenset({"AID", "COERCE", "SANCTION", "CONCEDE", "COOPERATE", "AGREE", "RETREAT", "MOBILIZE"})

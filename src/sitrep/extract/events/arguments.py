@@ -21,6 +21,7 @@ ACTOR_ENTS = {"", "GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"}
 # prepositions whose object is the target of a verb or nominal trigger
 TARGET_PREPS = {"against", "on", "upon", "at", "with", "to", "into", "for", "toward", "towards", "from", "over", "of"}
 SPEECH = words("reporting_verbs")
+RECEIVING, SENDING, SITES = words("receiving_verbs"), words("sending_verbs"), words("site_nouns")
 
 
 def clause_head(tok):
@@ -46,6 +47,16 @@ def _speech_verb(tok):
             break
         t = t.head
     return None, t
+
+
+def report_frame(tok) -> set[int]:
+    """Token indices of the reporting clause around the trigger's, outside it ("..., the ministry
+    said on Friday, a day after Tajikistan was reported to ...")."""
+    said, top = _speech_verb(tok)
+    if said is None:
+        return set()
+    own = {t.i for t in top.subtree}
+    return {t.i for t in said.subtree if t.i not in own}
 
 
 def attributed(tok) -> bool:
@@ -83,17 +94,51 @@ def subject_of(tok, depth: int = 0):
     """Who does what a verb says: its subject; the noun a relative clause or an "-ing"
     participle hangs on ("Reagan, who came to campaign", "a committee investigating the
     scandal"); else the subject of the verb it is coordinated with or the complement of."""
+    if elided_passive(tok):
+        return None  # "and four people wounded": the people were wounded
     for c in tok.children:
         if c.dep_ in ("nsubj", "csubj") and _actor_ok(c):
             return c
         if c.dep_ == "nsubj" and c.lower_ in RELATIVE and tok.dep_ == "relcl" and _actor_ok(tok.head):
-            return tok.head
+            return _who(tok.head) if c.lower_ == "who" else tok.head
     if tok.dep_ in ("acl", "advcl") and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN") and \
             _actor_ok(tok.head):
         return tok.head  # "youths, throwing stones at police cars, ..."
     if depth < 3 and tok.dep_ in ("conj", "xcomp", "advcl", "acomp") and tok.head.i != tok.i:
         return subject_of(tok.head, depth + 1)
     return None
+
+
+def _who(antecedent):
+    """"who" stands for a person, never a place: "Rahimov, governor of the Sughd region, who
+    hosted" hangs on the region only in the parse; the person is the phrase it is part of."""
+    t = antecedent
+    while (t.ent_type_ in ("GPE", "LOC") or t.pos_ in ("NOUN", "ADP") and not is_actor(t)) and \
+            t.dep_ in ("pobj", "prep", "appos") and t.head.i != t.i:
+        t = t.head
+    while t.dep_ == "appos" and t.pos_ == "NOUN":
+        t = t.head
+    return t if t.i != antecedent.i and _actor_ok(t) else antecedent
+
+
+def elided_passive(tok) -> bool:
+    """A participle coordinated with a passive shares its "were": "two guards were killed and
+    four people wounded" (the parse makes the people the subject of an active "wounded")."""
+    return tok.tag_ == "VBN" and tok.dep_ == "conj" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children) \
+        and any(c.dep_ == "auxpass" for c in tok.head.children) and not any(c.dep_ == "dobj" for c in tok.children)
+
+
+def agentless(tok) -> bool:
+    """A passive verb that names no doer: "two guards were killed", "four people wounded",
+    "killed by a roadside bomb"."""
+    return tok.pos_ == "VERB" and (elided_passive(tok) or any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)) \
+        and not any(actor_head(g) is not None for c in tok.children if c.dep_ == "agent" for g in c.children)
+
+
+def received(tok) -> bool:
+    """A nominal act is the object of a verb of receiving or answering it ("would not accept
+    ultimatums", "denied the accusations"): the verb's subject did not make it."""
+    return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and tok.head.lemma_ in RECEIVING
 
 
 def _pobjs(tok, preps) -> list:
@@ -248,7 +293,7 @@ def as_actors(group: list, *, doer: bool = False, places: bool = False, struck: 
             continue
         a = actor_head(h, doer=doer)
         a = a if a is not None else owner(h, doer=doer)
-        if a is None and (struck or places) and is_struck_place(h):
+        if a is None and (struck and is_struck_place(h) or places and h.ent_type_ in ("GPE", "LOC", "FAC")):
             a = h
         if a is not None and all(a.i != x.i for x in out):
             out.append(a)
@@ -298,7 +343,7 @@ def arguments(tok, *, ptype: str | None = None, depth: int = 0) -> tuple[list[li
                 return [pair[0]], [pair[1]]
         gathering = tok.lemma_.lower() in GATHERINGS
         head = clause_head(tok)
-        src.append([c for c in tok.children if c.dep_ == "poss" and _actor_ok(c)])
+        src.append([_possessor(c, head) for c in tok.children if c.dep_ == "poss" and _actor_ok(c)])
         src.append(_pobjs(tok, {"by"})[:1])
         addressed = head.lemma_ in ADDRESSING and tok.dep_ == "dobj"
         if gathering and addressed:  # "told a meeting of the GATT council": the speaker addresses the body
@@ -309,7 +354,7 @@ def arguments(tok, *, ptype: str | None = None, depth: int = 0) -> tuple[list[li
         # "Iraqi air raids", "rebel raids", "a police crackdown" (but "the Paris meeting" is where)
         src.append([c for c in tok.children if c.dep_ in ("amod", "compound") and (
             c.ent_type_ in ("NORP", "ORG") or c.ent_type_ == "GPE" and not gathering or c.pos_ == "NOUN" and is_actor(c))])
-        if head.i != tok.i and tok.dep_ in ("dobj", "attr"):
+        if head.i != tok.i and tok.dep_ in ("dobj", "attr") and not received(tok):
             src.append([x for x in [subject_of(head)] if x])
         elif tok.dep_ == "pobj" and tok.head.head.lemma_ in PARTICIPATE:
             # "10,000 people took part in a demonstration", "joined in the strike"
@@ -317,17 +362,20 @@ def arguments(tok, *, ptype: str | None = None, depth: int = 0) -> tuple[list[li
         tgt += [[x] for x in ([] if gathering else _pobjs(tok, {"of"})) + _pobjs(tok, TARGET_PREPS - {"of", "from", "by"})]
     else:
         # "Money donated by the Irish": a participle modifying a noun is passive too
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or \
+        elided = elided_passive(tok)
+        passive = elided or any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or \
             tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod")
         if passive:
             src.append(_pobjs(tok, {"by"})[:1])
             if tok.dep_ == "conj":  # "was arrested by police and charged with robbery"
                 src.append(_pobjs(tok.head, {"by"})[:1])
-            tgt.append([c for c in tok.children if c.dep_ == "nsubjpass" and _actor_ok(c)])
+            tgt.append([c for c in tok.children if (c.dep_ == "nsubjpass" or elided and c.dep_ == "nsubj")
+                        and _actor_ok(c)])
         else:
             src.append([x for x in [subject_of(tok)] if x])
             objs = [c for c in tok.children if c.dep_ in ("dobj", "dative") and _actor_ok(c)
-                    and not (ptype in CARGO_TYPES and _cargo(c)) and not _own_forces(c)]
+                    and not (ptype in CARGO_TYPES and _cargo(c)) and not _own_forces(c)
+                    and not (c.dep_ == "dobj" and tok.lemma_ in SENDING) and not _as_a_thing(c)]
             if tok.lemma_ in TOPIC_VERBS:
                 objs = [c for c in objs if actor_head(c) is not None]
             tgt.append(objs)
@@ -337,6 +385,25 @@ def arguments(tok, *, ptype: str | None = None, depth: int = 0) -> tuple[list[li
                for g in tgt if g]
     targets.append(_content_target(tok, ptype, depth))
     return [g for g in sources if g], [g for g in targets if g]
+
+
+def _as_a_thing(tok) -> bool:
+    """A place put forward as a thing ("offered Almaty as a venue"): a site, not a party."""
+    return any(c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pobj" and g.lemma_.lower() in SITES
+                                                             for g in c.children)
+               for c in (*tok.children, *tok.head.children))
+
+
+def _possessor(pronoun, head):
+    """A possessive pronoun on an act stands for the subject of the clause it is the object of
+    ("Nazarzoda repeated his demand", "Tajikistan dropped its demand"); else itself."""
+    if pronoun.pos_ != "PRON" or head.i == pronoun.head.i or pronoun.head.dep_ not in ("dobj", "attr"):
+        return pronoun
+    subj = subject_of(head)
+    if subj is None or subj.pos_ == "PRON":
+        return pronoun
+    plural = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children)
+    return subj if (pronoun.lower_ == "their") == plural else pronoun
 
 
 def _aimed(group: list, preps) -> bool:

@@ -103,7 +103,8 @@ def trigger_code(tok) -> Optional[tuple[str, str]]:
     after = [t for t in tok.subtree if t.i > tok.i][:WINDOW_AFTER] if pos != "VERB" else \
         [t for t in sent if t.i > tok.i][:WINDOW_AFTER]
     # a passive verb's patient comes first: "the curfew was lifted" reads as "lifted the curfew"
-    patient = [t for c in tok.children if c.dep_ == "nsubjpass" for t in c.subtree]
+    patient = [t for c in tok.children if c.dep_ == "nsubjpass" for t in c.subtree] or (
+        [tok.head] if tok.dep_ == "acl" and tok.tag_ == "VBN" else [])  # "the agreement, signed by"
     after = patient + after if pos == "VERB" else after
     before = [t for t in sent if tok.i - WINDOW_BEFORE <= t.i < tok.i]
     hit = trigger_match(lemma, pos, before=_words(before), after=_words(after))
@@ -117,6 +118,18 @@ def trigger_code(tok) -> Optional[tuple[str, str]]:
     if hit is None or hit[0] == VETO or to_plover(hit[0]) is None:
         return None
     return _stopped(tok, hit) if pos == "NOUN" and halting(tok) else hit
+
+
+def _up_to_governor(tok) -> list:
+    """The words after a verb up to the verb that governs it, where its own phrase ends ("The
+    agreement, signed by the ministers, replaces the truce": the truce was not signed)."""
+    above = {t.i for t in tok.ancestors if t.pos_ in ("VERB", "AUX")}
+    out = []
+    for t in tok.sent[tok.i - tok.sent.start + 1:]:
+        if t.i in above:
+            break
+        out.append(t)
+    return out
 
 
 # ending a cooperative act is its opposite: "ended the ceasefire" violates it (CAMEO 196),

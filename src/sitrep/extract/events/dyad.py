@@ -12,7 +12,7 @@ from typing import Optional
 
 from ...records import ActorRef
 from .actors import PRONOUN_KINDS, best_actors, coded_pair, domestic, resolve_pronoun, scan_actor
-from .arguments import arguments, speaker, subject_of, thing_subject
+from .arguments import STRUCK, arguments, elided_passive, received, report_frame, speaker, subject_of, thing_subject
 from .coding import CodedTrigger, condition_verb, or_face, requester
 
 # material acts done in a land are done to its people ("a curfew in Srinagar", "aid in northern
@@ -77,11 +77,17 @@ def find_dyad(trig: CodedTrigger, ptype: str, entities) -> Optional[Dyad]:
     # coded name before the trigger, the target the first one after it in its phrase
     if not source and tok.pos_ == "VERB" and thing_subject(tok):
         pass  # "labour trouble threatens the crop": no name elsewhere stands in for a thing
+    elif not source and received(tok):
+        pass  # "would not accept ultimatums": whoever made them is not named
     elif not source or generic(doc, source):
         # a name that acts in its clause first; failing one, PETRARCH's nearest name (a code to
         # borrow may come from any name)
         # the teller may be the doer ("the army said it shelled ..."), but lends a generic doer no code
-        before = [t for t in sent if t.i < tok.i and (t.i not in told or not source)][::-1]
+        # nor is the patient of a passive ("two Kyrgyz guards were killed": no Kyrgyz doer)
+        patient = {t.i for v in (tok, tok.head) if v is tok or elided_passive(tok) for c in v.children
+                   if c.dep_ == "nsubjpass" or c.dep_ == "nsubj" and elided_passive(v)
+                   for t in c.subtree} if ptype in STRUCK else set()
+        before = [t for t in sent if t.i < tok.i and (t.i not in told or not source) and t.i not in patient][::-1]
         near = (scan_actor(doc, before, entities, doer=True) if not source else ()) or scan_actor(doc, before, entities)
         if near and source:
             source, borrowed[0] = borrow(source, near), True
@@ -95,6 +101,7 @@ def find_dyad(trig: CodedTrigger, ptype: str, entities) -> Optional[Dyad]:
         # nor, failing that, in the rest of the sentence outside those adjuncts ("suspended
         # the mission as a result of U.S.-Iran tensions" has no U.S. target)
         inside = {t.i for c in tok.children if circumstance(c) for t in c.subtree}
+        inside |= report_frame(tok)
         rest = [t for t in sent if t.i > tok.i and t.i not in inside and t.i not in told]
         struck = ptype in MATERIAL
         near = (scan_actor(doc, after, entities, skip=taken, places=struck)
