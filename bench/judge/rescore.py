@@ -99,7 +99,7 @@ def main(argv=None) -> None:
                     by_basis[side][basis][0] += bool(j[side])
                     by_basis[side][basis][1] += 1
             n["events"] += j["event"]
-            if args.show_wrong and j["event"] and not full:
+            if args.show_wrong and not full:
                 s, e = v.sentence
                 ref = {k: lab.get(k) for k in ("ref_type", "ref_source", "ref_target")}
                 ref = {k: (text[r[0]:r[1]] if isinstance(r, list) else r) for k, r in ref.items()}

@@ -103,3 +103,16 @@ def test_words_after_a_participle_phrase_are_not_its_object(parse):
 @pytest.mark.model
 def test_fighting_seen_or_not_seen_is_no_act_of_the_witness(parse):
     assert _events(parse, "Drivers said they passed two checkpoints and saw no fighting.") == ()
+
+
+@pytest.mark.model
+def test_an_executive_leaving_a_firm_is_business_news(parse):
+    assert _events(parse, "Textron Inc said E. Paul Casey resigned as vice-chairman and a director.") == ()
+    assert _types(parse, "Defence Minister Yitzhak Rabin resigned.") == ["RETREAT"]
+
+
+@pytest.mark.model
+def test_agreeing_to_buy_or_negotiating_a_sale_is_a_trade(parse):
+    assert _events(parse, "Greece has agreed to buy 27,000 tonnes of Spanish corn for spot shipment.") == ()
+    assert _events(parse, "The bank said it is negotiating the sale of its German unit.") == ()
+    assert _types(parse, "Iran agreed to sell oil to Syria.") == ["AGREE"]

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 
-from ...kb.actors import as_of
+from ...kb.actors import as_of, lookup_actor
 from ...kb.cameo import cameo_part, to_plover
 from ...kb.lexicon import words
 from ...records import Event, PlaceRef, TextSpan
 from .actors import is_official
-from .arguments import STRUCK, agentless, attributed, clause_head, is_actor, is_struck_place
+from ..entities import entity_at
+from .arguments import STRUCK, agentless, attributed, clause_head, is_actor, is_struck_place, speaker
 from .coding import coded_triggers, halting
 from .confidence import business_share, features, score
 from .dyad import find_dyad
@@ -68,8 +69,10 @@ def scored_events(parsed, found) -> list[tuple[Event, dict]]:
             source, target = dyad.source, dyad.target
             quoted = next((q for q in quotes if q.span[0] <= tok.idx < q.span[1]), None)
             source = _speakers_we(source, quoted, found.entities)
-            if _between_businesses(source, target, tok, doc):
+            if _between_businesses(source, target, tok, doc, found.entities):
                 continue  # "Merrill Lynch offered 48.50 dlrs a share": commerce, no political act
+            if ptype in DEALINGS and _a_deal(tok) and not any(_a_state(a) for a in target):
+                continue  # "agreed to buy 27,000 tonnes of corn", "offered at 190 pct": a trade, no political act
             if not target and ptype in MATERIAL_ACTS and _on_an_economic_quantity(tok):
                 continue  # "will cut the corporate tax rate", "reduced spending": economic policy, no one acted on
             code = _reread(tok, code, ptype, source, target, doc)
@@ -154,6 +157,32 @@ def _denied(tok, trig) -> bool:
 
 MATERIAL_ACTS = frozenset({"AID", "COERCE", "SANCTION", "CONCEDE", "COOPERATE", "AGREE", "RETREAT", "MOBILIZE"})
 ECONOMIC_QUANTITIES = words("economic_quantities")
+CORPORATE_TITLES = words("corporate_titles")
+
+
+# cooperative acts whose object may be a trade
+DEALINGS = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+TRADE_VERBS, DEAL_NOUNS = words("trade_verbs"), words("deal_nouns")
+
+
+def _a_state(actor) -> bool:
+    """The actor is a state or its government ("to Syria", "the Chinese government")."""
+    if actor.sector in ("GOV", "MIL"):
+        return True
+    hit = lookup_actor(actor.text, exact=True)
+    return hit is not None and hit.kind == "country"
+
+
+def _a_deal(tok) -> bool:
+    """The act is buying or selling: its content a verb of trade ("agreed to buy"), its object a
+    sale, stake or takeover ("negotiating the sale of the bank"), or it names a price ("offered at 190 pct")."""
+    if any(c.dep_ in ("xcomp", "ccomp") and c.lemma_ in TRADE_VERBS for c in tok.children):
+        return True
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in DEAL_NOUNS for c in tok.children):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "at" and any(
+        g.ent_type_ in ("MONEY", "PERCENT") or g.lemma_.lower() in ("pct", "dlrs")
+        for g in c.subtree if g.i != c.i) for c in tok.children)
 
 
 def _on_an_economic_quantity(tok) -> bool:
@@ -210,8 +239,9 @@ LEGAL_OR_LABOUR = frozenset({"sue", "file", "allege", "charge", "investigate", "
                              "worker", "strike", "employee", "wage", "pay", "regulator", "government", "ministry"})
 
 
-def _business(actor, doc) -> bool:
-    """The actor is a firm or its people: "<Merrill Lynch and Co>", "the company", "shareholders"."""
+def _business(actor, doc, entities=()) -> bool:
+    """The actor is a firm or its people: "<Merrill Lynch and Co>", "the company", "shareholders",
+    or a person who holds an office in a firm ("chairman and chief executive officer Theodore Rogers")."""
     if actor.code == "MNC" or actor.sector == "BUS":
         return True
     if actor.code or not actor.span:
@@ -220,15 +250,45 @@ def _business(actor, doc) -> bool:
     if span is None:
         return False
     words = {t.lower_ for t in span}
-    return bool(words & CORPORATE_WORDS) or "<" in doc.text[max(0, actor.span[0] - 1):actor.span[1] + 1] or \
-        span.root.lemma_.lower() in BUSINESS_HEADS
+    if words & CORPORATE_WORDS or "<" in doc.text[max(0, actor.span[0] - 1):actor.span[1] + 1] or \
+            span.root.lemma_.lower() in BUSINESS_HEADS:
+        return True
+    ent = next((e for e in entities if e.id == actor.entity), None) if actor.entity else None
+    return ent is not None and ent.kind == "person" and any(_corporate_title(r) for r in ent.roles)
 
 
-def _between_businesses(source, target, tok, doc) -> bool:
-    """A firm acting on no one or on another firm, with no court, law or labour in the sentence:
-    commerce, which PLOVER does not code."""
-    if not source or not all(_business(a, doc) for a in source):
+def _corporate_title(text: str) -> bool:
+    words = text.lower().replace("its ", "").replace("the ", "").strip()
+    return words in CORPORATE_TITLES
+
+
+def _office_left(tok) -> bool:
+    """The act names a post in a firm: "resigned as vice-chairman and a director"."""
+    posts = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj"]
+    return any(_corporate_title(" ".join(t.lower_ for t in g.subtree if t.dep_ in ("compound", "amod") or t is g))
+               or _corporate_title(g.lower_) for p in posts for g in (p, *p.conjuncts))
+
+
+def _told_by_a_firm(tok, doc, entities) -> bool:
+    """The sentence's teller is a firm ("Textron Inc said ...", "The company said ...")."""
+    teller = speaker(tok)
+    if teller is None:
         return False
-    if target and not all(_business(a, doc) for a in target):
+    words = {t.lower_ for t in teller.subtree}
+    ent = entity_at(entities, teller.idx, teller.idx + len(teller.text))
+    return bool(words & CORPORATE_WORDS) or teller.lemma_.lower() in BUSINESS_HEADS or \
+        ent is not None and ent.code == "MNC" or "<" in doc.text[max(0, teller.idx - 1):teller.idx + 1]
+
+
+def _between_businesses(source, target, tok, doc, entities=()) -> bool:
+    """A firm acting on no one or on another firm, with no court, law or labour in the sentence:
+    commerce, which PLOVER does not code; so is a person with no code acting in a firm's name or
+    office ("Textron Inc said E. Paul Casey resigned as vice-chairman")."""
+    if not source:
+        return False
+    firm_voice = not any(a.code for a in source) and (_office_left(tok) or _told_by_a_firm(tok, doc, entities))
+    if not firm_voice and not all(_business(a, doc, entities) for a in source):
+        return False
+    if target and not all(_business(a, doc, entities) for a in target):
         return False
     return not any(t.lemma_.lower() in LEGAL_OR_LABOUR for t in tok.sent)
