@@ -116,3 +116,22 @@ def test_agreeing_to_buy_or_negotiating_a_sale_is_a_trade(parse):
     assert _events(parse, "Greece has agreed to buy 27,000 tonnes of Spanish corn for spot shipment.") == ()
     assert _events(parse, "The bank said it is negotiating the sale of its German unit.") == ()
     assert _types(parse, "Iran agreed to sell oil to Syria.") == ["AGREE"]
+
+
+@pytest.mark.model
+def test_market_demand_and_dangers_are_no_claims_or_threats(parse):
+    for text in ("Consumer demand rose sharply.", "Owners may reactivate old vessels to meet current demand.",
+                 "The threat to oil shipments in the Gulf has grown."):
+        assert _events(parse, text) == (), text
+    assert _types(parse, "Iran's threat to close the strait alarmed Washington.") == ["THREATEN"]
+
+
+@pytest.mark.model
+def test_not_ruling_out_is_no_refusal_and_a_year_starting_is_no_act(parse):
+    assert _events(parse, "Stoltenberg said he could not rule out central bank intervention.") == ()
+    assert _events(parse, "The government adopted a budget for the fiscal year starting April 1.") == ()
+
+
+@pytest.mark.model
+def test_talks_about_a_stake_are_a_trade(parse):
+    assert _events(parse, "The shipping group said it held preliminary talks about a minority stake in the airline.") == ()

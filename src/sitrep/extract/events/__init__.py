@@ -180,6 +180,13 @@ def _a_deal(tok) -> bool:
         return True
     if any(c.dep_ == "dobj" and c.lemma_.lower() in DEAL_NOUNS for c in tok.children):
         return True
+    # talks on a deal: "merger talks", "held preliminary talks about a KLM minority stake"
+    for talk in (tok, *(c for c in tok.children if c.dep_ == "dobj")):
+        if talk.pos_ == "NOUN" and any(c.dep_ == "compound" and c.lemma_.lower() in DEAL_NOUNS or c.dep_ == "prep" and
+                                       c.lower_ in ("about", "on", "over", "for") and any(
+                                           g.dep_ == "pobj" and g.lemma_.lower() in DEAL_NOUNS for g in c.children)
+                                       for c in talk.children):
+            return True
     return any(c.dep_ == "prep" and c.lower_ == "at" and any(
         g.ent_type_ in ("MONEY", "PERCENT") or g.lemma_.lower() in ("pct", "dlrs")
         for g in c.subtree if g.i != c.i) for c in tok.children)

@@ -74,8 +74,15 @@ def trigger_code(tok) -> Optional[tuple[str, str]]:
         return None  # a participle standing for people ("evacuated the wounded", "the detained")
     if tok.lemma_ == "help" and tok.pos_ == "VERB" and not _helps_someone(tok):
         return None  # "liberal imports would help reduce the surplus": help of no one
-    if tok.lemma_ in ("demand", "call") and tok.pos_ == "NOUN" and not _made_by_someone(tok):
-        return None  # "domestic demand for oil", "calls for a cut": no one made them
+    if tok.lemma_ in ("demand", "call", "threat") and tok.pos_ == "NOUN" and not _made_by_someone(tok):
+        return None  # "domestic demand for oil", "calls for a cut", "the threat to oil routes": no one made them
+    if tok.lemma_ == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children) and any(
+            c.dep_ == "neg" for c in tok.children):
+        return None  # "would not rule out a drop": a hedge, no refusal
+    if tok.lemma_ in ("start", "begin", "end") and tok.tag_ == "VBG" and any(c.ent_type_ == "DATE" for c in tok.children):
+        return None  # "the fiscal year starting April 1": a date, no act
+    if tok.lemma_ == "demand" and tok.tag_ == "NN" and _economic_demand(tok):
+        return None  # "to meet current demand", "consumer demand rose": the market's, not a claim
     if tok.lemma_ == "ask" and not any(c.dep_ in ("nsubj", "agent") for c in tok.children) and (
             tok.tag_ == "VBN" or any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)):
         return None  # "When asked about ...", "he was asked whether ...": a reporter's question
@@ -477,6 +484,7 @@ def coded_triggers(sent, entities) -> list[CodedTrigger]:
 
 # verbs whose object is a demand someone made ("rejected the demand", "met their demands")
 DEMAND_VERBS = frozenset({"reject", "accept", "meet", "drop", "press", "renew", "repeat", "reiterate", "issue",
+                          "carry", "withdraw", "step", "dismiss",
                           "make", "present", "submit", "voice", "back", "support", "ignore", "refuse", "heed",
                           "answer", "resist", "grant", "yield", "bow", "comply"})
 
@@ -485,6 +493,13 @@ def _helps_someone(tok) -> bool:
     """"help Qatar sell", "helped the rebels": help has an actor it helps."""
     return any(c.dep_ in ("dobj", "dative") and is_actor(c) or c.dep_ in ("ccomp", "xcomp") and any(
         g.dep_ == "nsubj" and is_actor(g) for g in c.children) for c in tok.children)
+
+
+def _economic_demand(tok) -> bool:
+    """Singular "demand" with no article, no content and no one it is from: the market's."""
+    return not any(c.dep_ == "det" and c.lower_ in ("a", "an", "this", "that") or c.dep_ == "poss" or
+                   c.dep_ in ("acl", "ccomp", "relcl") or c.dep_ == "prep" and c.lower_ in ("from", "by")
+                   for c in tok.children)
 
 
 def _made_by_someone(tok) -> bool:
