@@ -159,3 +159,9 @@ def test_a_name_in_the_reporting_clause_is_not_the_target(parse):
             "a day after Tajikistan was reported to have moved artillery.")
     (v,) = _events(parse, text)
     assert v.type == "MOBILIZE" and v.target == ()
+
+
+@pytest.mark.model
+def test_where_a_meeting_is_held_is_not_whom_it_concerns(parse):
+    (v,) = _events(parse, "The committee had originally been due to meet in Vienna this week.")
+    assert v.type == "CONSULT" and v.target == ()

@@ -119,7 +119,7 @@ DOER_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "appos", "conj"})
 
 
 def scan_actor(doc, tokens, entities, skip=frozenset(), *, places: bool = False,
-               doer: bool = False) -> tuple[ActorRef, ...]:
+               doer: bool = False, venues: bool | None = None) -> tuple[ActorRef, ...]:
     """The first name-like token (in the given order) that codes to an actor not in ``skip``:
     never a place in a phrase of place ("talks in London"), unless ``places`` (force used
     there is used on its people: "a curfew in Srinagar"), nor a name that only qualifies a
@@ -132,7 +132,8 @@ def scan_actor(doc, tokens, entities, skip=frozenset(), *, places: bool = False,
         named = t
         while named.dep_ in ("appos", "compound", "flat") and named.head.i != named.i:
             named = named.head  # "in Munich, Germany": Germany is where too
-        if t.ent_type_ in ("GPE", "LOC") and named.dep_ == "pobj" and named.head.lower_ in LOCATIVE and not places:
+        if t.ent_type_ in ("GPE", "LOC") and named.dep_ == "pobj" and named.head.lower_ in LOCATIVE and not (
+                places if venues is None else venues):
             continue
         root = t
         # for a target, a possessor or maker of a thing is whose thing, not whom the act is aimed at

@@ -107,7 +107,7 @@ def find_dyad(trig: CodedTrigger, ptype: str, entities) -> Optional[Dyad]:
         near = (scan_actor(doc, after, entities, skip=taken, places=struck)
                 or scan_actor(doc, rest, entities, skip=taken, places=struck)
                 # last, PETRARCH's reading that a place named after the act is whom it concerns
-                or (scan_actor(doc, rest, entities, skip=taken, places=True) if not struck else ()))
+                or (scan_actor(doc, rest, entities, skip=taken, places=True, venues=False) if not struck else ()))
         if near and target:
             target, borrowed[1] = borrow(target, near), True
         elif near:
