@@ -8,7 +8,7 @@ DEFAULT_DB = "sitrep.duckdb"
 # an event whose calibrated confidence (sitrep.extract.events.confidence) is below this is not
 # shown by default: extract, the queries, the report, the web view and the exports take
 # --min-confidence; 0 shows every event. The choice is in BENCHMARKS.md ("Event confidence").
-EVENT_CONFIDENCE = 0.0
+EVENT_CONFIDENCE = 0.1
 
 
 @dataclass(frozen=True)

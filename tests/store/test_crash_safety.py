@@ -104,6 +104,7 @@ def check_store(db, reference: dict) -> int:
 @pytest.mark.model
 def test_sigkill_then_resume_stores_every_article_once(tmp_path):
     from sitrep.api import extract_documents
+    from sitrep.config import Options
     from sitrep.records import Document
 
     docs = generated_documents(60)
@@ -111,8 +112,10 @@ def test_sigkill_then_resume_stores_every_article_once(tmp_path):
     src.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
     db = tmp_path / "s.duckdb"
     cmd = [sys.executable, "-m", "sitrep", "ingest", str(src), "--db", str(db), "--batch-size", "2"]
+    # the store keeps every event, whatever its confidence
     reference = {r.id: r for r in extract_documents(
-        [Document(id=d["id"], text=d["text"], published=d["published"], source=d["source"]) for d in docs])}
+        [Document(id=d["id"], text=d["text"], published=d["published"], source=d["source"]) for d in docs],
+        options=Options(min_event_confidence=0.0))}
 
     rng = random.Random(20200214)
     stored = [0]
