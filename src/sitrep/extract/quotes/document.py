@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from .bodies import company_mentions, company_names
 from .cues import is_cue
 from .marks import bare, quote_segments, sentence_end
-from .people import People, given_names
+from .people import People, given_names, same_name
 
 
 class QuoteDoc:
@@ -34,8 +35,14 @@ class QuoteDoc:
         self.ent_starts = [e.start_char for e in self.ents]
         self.cues, self.runs = self._scan()
         self.names = _name_table(self.doc, self.runs)
+        self.full_names = frozenset(self.names.values())
+        self.entity_by_id = {ent.id: ent for ent in found.entities}
         self.mentions = sorted((s, e, k) for k, ent in enumerate(found.entities) for s, e in ent.mentions)
         self.mention_starts = [s for s, _, _ in self.mentions]
+        self.companies = company_mentions(self.doc)
+        self.company_names = company_names(self.companies)
+        self.organisations = None  # bodies.main_body's, built on first use
+        self.indefinite = None  # head word -> first token named with "a", "an", "one", "another"
         self.persons = self._person_tokens()
         self.person_at = [i for i, _, _ in self.persons]
         self.people = People(self)
@@ -144,7 +151,8 @@ class QuoteDoc:
             key = bare(ent.text)
             record = self.entity_at(ent.start_char, ent.end_char)
             name = self.names.get(key, self.names.get(tok.text, key))
-            out.append((tok.i, name, record if record is not None and record.kind == "person" else None))
+            person = record is not None and record.kind == "person" and same_name(ent.text, record.name or "")
+            out.append((tok.i, name, record if person else None))
         return out
 
     def persons_before(self, i: int):
