@@ -33,7 +33,8 @@ _PUBLIC_SECTORS = frozenset(("GOV", "MIL", "JUD", "LEG", "SPY", "IGO"))
 # the public bodies "the agency" stands for besides agencies ("the Food and Drug Administration")
 _AGENCY_WORDS = frozenset(("administration", "authority", "bureau", "commission", "office", "service"))
 # lower-case words inside names ("Bank of Tokyo Ltd", "Forber and Platel Inc")
-_NAME_LINKS = frozenset(("and", "of", "&", "de", "du", "la", "von", "van", "der", "für"))
+_NAME_LINKS = frozenset(("and", "of", "&", "de", "del", "della", "di", "du", "des", "la", "le", "von", "van", "der",
+                         "den", "für"))
 # the endings of company names ("Arden Group Inc"): no ministry is called so
 _COMPANY_ENDINGS = frozenset(("inc", "corp", "co", "ltd", "plc", "llc", "ag", "sa", "nv", "bv", "gmbh", "spa", "ab",
                               "group", "holdings", "industries"))
@@ -46,17 +47,17 @@ def company_mentions(doc) -> list[tuple[int, int, str]]:
     Service Inc"), or a name in Reuters' angle brackets."""
     out = []
     for tok in doc:
-        if tok.text.rstrip(".").lower() not in _LEGAL_FORMS or tok.i + 1 < len(doc) and \
-                doc[tok.i + 1].text.rstrip(".").lower() in _LEGAL_FORMS:
+        if not _legal(tok) or tok.i + 1 < len(doc) and _legal(doc[tok.i + 1]):
             continue  # the last of "Co Inc"
         lo, named, joined = tok.i, False, False
         for t in reversed(doc[max(0, tok.i - 10):tok.i]):
-            legal = t.text.rstrip(".").lower() in _LEGAL_FORMS
+            legal = _legal(t)
             attached = t.i > 0 and not doc[t.i - 1].whitespace_
             if t.pos_ == "PROPN" and not (named and legal):
                 lo, named = t.i, named or not legal
-            elif t.lower_ in ("and", "&"):
-                joined = True  # "Bowne and Co"
+            elif t.lower_ in _NAME_LINKS and t.lower_ != "of" and not t.is_title:
+                # "Bowne and Co", "Banca Cattolica del Veneto"; "Paul McCulley of E.F. Hutton and Co" is two
+                joined = joined or t.lower_ in ("and", "&")
             elif not (attached and (t.text in ("-", "/") and not t.whitespace_ or t.text in ("'s", "’s"))
                       or attached and t.text == "," and joined):
                 break  # "Roto-Rooter", "Moody's Investors", "Goldman, Sachs and Co" are one name
@@ -66,6 +67,12 @@ def company_mentions(doc) -> list[tuple[int, int, str]]:
         if any(ch.islower() for ch in m.group(1)):
             out.append((m.start(1), m.end(1), m.group(1)))
     return sorted(set(out))
+
+
+def _legal(tok) -> bool:
+    """A legal form ending a company's name; "SPA" in capitals is an acronym (Saudi Press Agency)."""
+    form = tok.text.rstrip(".").lower()
+    return form in _LEGAL_FORMS and not (form == "spa" and tok.text.isupper())
 
 
 def company_names(mentions: list[tuple[int, int, str]]) -> frozenset[str]:
@@ -131,12 +138,23 @@ def company_like(d: QuoteDoc, name: str) -> bool:
 
 
 def company_in(d: QuoteDoc, start: int, end: int):
-    """(start, end, name) of the company a phrase ends with, after its description only ("major
-    tanker operator Japan Line Ltd", not "an official of Boeing Co"); else None."""
-    for s, e, name in d.companies:
-        if start <= s and end - 2 <= e <= end + 1 and not any(
-                t.pos_ in ("ADP", "CCONJ") for t in d.doc.char_span(start, s, alignment_mode="expand") or ()):
-            return s, e, tidy_name(name)
+    """(start, end, name) of the company a phrase ends with, after a description of it only
+    ("major tanker operator Japan Line Ltd", "Diversified industrial and investment group The
+    Adelaide Steamship Co Ltd"; not "an official of Boeing Co", "General Motors Corp and PPG
+    Industries Inc", "North American Biologicals Inc"); else None."""
+    for s, e, name in d.companies[bisect_left(d.companies, (start,)):]:
+        if s > end:
+            break
+        if end - 2 <= e <= end + 1:
+            # the description ends in a common noun, an adjective, a determiner or a possessive
+            # ("Textron Inc unit", "Privately-held", "Southmark Corp's"); a capitalised word, a
+            # conjunction or an adverb belongs to the name or names another ("formerly")
+            before = [t for t in d.doc.char_span(start, s, alignment_mode="expand") or () if not t.is_punct]
+            last = before[-1] if before else None
+            if s == start or last is not None and not any(t.pos_ == "ADP" for t in before) and (
+                    last.pos_ in ("NOUN", "ADJ", "VERB") and last.is_lower or last.pos_ == "DET"
+                    or last.text in ("'s", "’s")):
+                return s, e, tidy_name(name)
     return None
 
 

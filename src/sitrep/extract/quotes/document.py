@@ -169,9 +169,20 @@ def _name_table(doc, runs: list[tuple[int, int]]) -> dict[str, str]:
     full: dict[str, str] = {}
     names = [bare(ent.text) for ent in doc.ents if ent.label_ == "PERSON"]
     names += [bare(doc[lo:hi].text) for lo, hi in runs if 2 <= hi - lo <= 4 and doc[lo].lower_ in given_names()]
+    # "James E. (Jim) Nugent", which the model splits into "James E." and "Jim": James E. Nugent,
+    # also called Jim
+    nicknames = [(f"{m.group(1)} {m.group(3)}", m.group(2)) for m in _NICKNAMED.finditer(doc.text)
+                 if m.group(1).split()[0].lower() in given_names()]
+    names += [name for name, _ in nicknames]
     for name in names:
         parts = name.split()
         for key in (name, *(parts[::max(1, len(parts) - 1)] if parts else ())):  # the first and the last word
             if len(name) > len(full.get(key, "")):
                 full[key] = name
+    for name, nickname in nicknames:
+        given = " ".join(name.split()[:-1])
+        full[nickname] = full[given] = full[bare(given)] = name
     return full
+
+
+_NICKNAMED = re.compile(r"\b([A-Z][\w'’-]+(?: [A-Z]\.)?) \(([A-Z][a-z][\w'’-]*)\) ([A-Z][\w'’-]+)\b")

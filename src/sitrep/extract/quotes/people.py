@@ -54,7 +54,7 @@ def given_names() -> dict[str, str]:
 
 def person_name(text: str) -> str:
     """A name as a speaker's name: no possessive, quotation marks or titles ("Chief Na'moks")."""
-    name = re.sub(r"\s*[“\"][^”\"]{1,20}[”\"]\s*", " ", text).strip(" ,.\"'’‘“”")  # no nickname
+    name = re.sub(r"\s*(?:[“\"][^”\"]{1,20}[”\"]|\([^()]{1,20}\))\s*", " ", text).strip(" ,.\"'’‘“”")  # no nickname
     for end in ("'s", "’s", "‘s"):
         name = name.removesuffix(end)
     return without_titles(name.strip(" ,.\"'’‘“”"))

@@ -107,8 +107,10 @@ def full_name(d: QuoteDoc, name: str | None) -> str:
     if not words:
         return name
     # "Nunes" is "Amanda Nunes", "Wang" is "Wang Qishan": a family name may come first
-    fuller = person_name(d.names.get(words[-1]) or d.names.get(words[0]) or name)
-    longer = fuller.split()
+    last = words[-1].rstrip(".")  # an initial ("James E.") is no surname
+    fuller = person_name((d.names.get(last) if len(last) > 1 else None) or d.names.get(words[0]) or name)
+    longer = [w.rstrip(".") for w in fuller.split()]
+    words = [w.rstrip(".") for w in words]  # "James E" is the start of "James E. Nugent"
     if len(longer) > len(words) and (longer[-len(words):] == words or longer[:len(words)] == words):
         return fuller
     return name
@@ -227,8 +229,8 @@ def _pronoun(d: QuoteDoc, span, history: list[Speaker]):
                 continue
             if d.text[s.span[1]:span.start_char].count("\n\n") > 1:
                 break
-            if s.kind in ("organization", "collective", "title", "anonymous") and s.name:
-                return s.name, s.entity, None
+            if s.name and (s.kind in ("organization", "collective", "title", "anonymous") or s.text.lower() == word):
+                return s.name, s.entity, None  # "trade sources said ... they said ... They said": the sources
         return None, None, None
     if word == "who" and span.root.head.dep_ == "relcl":
         antecedent = span.root.head.head
