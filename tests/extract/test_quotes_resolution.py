@@ -51,6 +51,10 @@ def _said(quotes, text):
     # a company the model may take for a person is no "he"
     ("Coldwater Bancorp said its chief lender resigned.\n\n"
      "He said the bank would name a successor soon.", ("He", None)),
+    # ... or once a person the model did not tag spoke, named with an honorific and an office
+    ("A British minister said a tax on oils would raise the price of fish.\n\n"
+     "Lord Belstead, a junior agriculture minister, told the House of Lords the tax was too high.\n\n"
+     "He said revenue should not be raised by taxing the consumer.", ("He", "Belstead")),
     # "they" goes on from a "they" resolved before it
     ("Coffee trading was quiet in Hamburg last week, trade sources said.\n\n"
      "There was little demand for spot coffee, they said, adding that stocks were low.\n\n"
@@ -74,6 +78,13 @@ def test_a_name_is_matched_exactly_not_by_its_look_alike(quotes):
      "lead manager Harlow Securities Ltd"),
     ("Rising demand, low prices and a poor harvest could be sparking new interest in U.S. wheat, industry and "
      "government officials said.", "industry and government officials"),
+    ("TLX Partners does not see any problems with its bid for Telex Corp, a Harlow Securities official advising "
+     "the group said.", "a Harlow Securities official advising the group"),
+    ("Continuous rebel raids endanger the oil boom, Francisco Chona, manager of the state oil company Ecopetrol "
+     "said.", "Francisco Chona, manager of the state oil company Ecopetrol"),
+    # an initial ends no sentence: the verb after the quotation is its cue
+    ("\"The drop in prices reverses much of our progress,\" Kestrel chairman J. Howard Macklin said in a "
+     "statement.", "Kestrel chairman J. Howard Macklin"),
 ])
 def test_a_speaker_set_off_after_or_before_the_verb_is_found(quotes, text, speaker):
     found = quotes(text)
@@ -91,6 +102,9 @@ def test_a_speaker_set_off_after_or_before_the_verb_is_found(quotes, text, speak
     ("North American Plastics Inc said it received a new credit line.", "North American Plastics Inc"),
     ("N-K Resources Inc said it found gold.", "N-K Resources Inc"),
     ("Banca Rurale del Piave SpA said its profits rose.", "Banca Rurale del Piave SpA"),
+    # the company a fragment of its name belongs to ("Corp", cut by the parser)
+    ("Earlier today, Carl Icahn dropped his bid to take Trans World Airlines Inc <TWA> private and Dart Group Corp "
+     "<DARTA.O> said it abandoned plans to acquire Dayton Hudson Corp <DH>.", "Dart Group Corp"),
 ])
 def test_a_company_is_named_without_brackets_ticker_or_description(quotes, text, name):
     assert _said(quotes, text)[0][1] == name

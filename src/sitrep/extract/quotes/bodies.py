@@ -53,7 +53,7 @@ def company_mentions(doc) -> list[tuple[int, int, str]]:
         for t in reversed(doc[max(0, tok.i - 10):tok.i]):
             legal = _legal(t)
             attached = t.i > 0 and not doc[t.i - 1].whitespace_
-            if t.pos_ == "PROPN" and not (named and legal):
+            if t.pos_ == "PROPN" and t.text[:1].isupper() and not (named and legal):
                 lo, named = t.i, named or not legal
             elif t.lower_ in _NAME_LINKS and t.lower_ != "of" and not t.is_title:
                 # "Bowne and Co", "Banca Cattolica del Veneto"; "Paul McCulley of E.F. Hutton and Co" is two
@@ -141,11 +141,14 @@ def company_in(d: QuoteDoc, start: int, end: int):
     """(start, end, name) of the company a phrase ends with, after a description of it only
     ("major tanker operator Japan Line Ltd", "Diversified industrial and investment group The
     Adelaide Steamship Co Ltd"; not "an official of Boeing Co", "General Motors Corp and PPG
-    Industries Inc", "North American Biologicals Inc"); else None."""
-    for s, e, name in d.companies[bisect_left(d.companies, (start,)):]:
+    Industries Inc", "North American Biologicals Inc"), or the company a fragment of its name
+    belongs to; else None."""
+    for s, e, name in d.companies[max(0, bisect_left(d.companies, (start,)) - 1):]:
         if s > end:
             break
-        if end - 2 <= e <= end + 1:
+        if s < start < e and end - 2 <= e <= end + 1:
+            return s, e, tidy_name(name)  # "Corp" the parser cut from "Dart Group Corp <DARTA.O> said"
+        if start <= s and end - 2 <= e <= end + 1:
             # the description ends in a common noun, an adjective, a determiner or a possessive
             # ("Textron Inc unit", "Privately-held", "Southmark Corp's"); a capitalised word, a
             # conjunction or an adverb belongs to the name or names another ("formerly")

@@ -8,6 +8,7 @@ from ...records import Span
 from .lexicon import (BELIEF_VERBS, NOT_SOURCES, OBJECT_VERBS, PLATFORMS, SPEECH_AS, SPEECH_TO, SPEECH_VERBS,
                       learned_cues, learned_lemmas)
 from .marks import sentence_end
+from .people import given_names
 
 if TYPE_CHECKING:
     from .document import QuoteDoc
@@ -186,15 +187,24 @@ def detached_source(d: QuoteDoc, verb) -> tuple[int, int] | None:
     toks = []
     for t in reversed(doc[sent.start:verb.i]):
         if t.text == ",":
-            return (toks[-1].i, toks[0].i + 1) if t.i > sent.start and _noun_phrase(toks[::-1]) else None
+            if not (t.i > sent.start and _noun_phrase(toks[::-1])):
+                return None
+            # "..., Francisco Chona, manager of Ecopetrol said": the name before its description
+            name = next((doc[c.i + 1:t.i] for c in reversed(doc[max(sent.start, t.i - 5):t.i]) if c.text == ","), None)
+            if name is not None and len(name) and all(w.pos_ == "PROPN" and w.text[:1].isupper() for w in name) \
+                    and (name[0].ent_type_ == "PERSON" or len(name) > 1 and name[0].lower_ in given_names()):
+                return name.start, toks[0].i + 1
+            return toks[-1].i, toks[0].i + 1
         toks.append(t)
     return None
 
 
 def _noun_phrase(toks) -> bool:
-    """A short verbless phrase naming someone: no clause, no quotation, a noun in it."""
-    return 0 < len(toks) <= 12 and toks[0].pos_ not in ("ADP", "SCONJ", "CCONJ", "PRON", "ADV", "PART") \
-        and not any(t.pos_ in ("VERB", "AUX") or t.text in ('"', "“", "”") for t in toks) \
+    """A short phrase naming someone: no clause but a participle's ("a Shearson Lehman official
+    advising TLX"), no quotation, a noun in it."""
+    return 0 < len(toks) <= 12 and toks[0].pos_ not in ("ADP", "SCONJ", "CCONJ", "PRON", "ADV", "PART", "VERB") \
+        and not any(t.pos_ == "AUX" or t.pos_ == "VERB" and not (t.tag_ in ("VBG", "VBN") and t.dep_ in ("acl", "amod"))
+                    or t.text in ('"', "“", "”") for t in toks) \
         and any(t.pos_ in ("NOUN", "PROPN") for t in toks)
 
 

@@ -75,7 +75,8 @@ def quote_segments(text: str, *, single_spans: tuple[tuple[int, int], ...] = ())
     return chains
 
 
-_SENTENCE_END = re.compile(r"[.!?][\"”'’]?\s+[\"“A-Z]")
+# an initial ("J. Howard Macdonald said", "U.S. Officials") ends no sentence
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?][\"”'’]?\s+[\"“A-Z]")
 
 
 def sentence_end(text: str, start: int, end: int) -> bool:

@@ -192,11 +192,10 @@ def _pronoun(d: QuoteDoc, span, history: list[Speaker]):
     if word in ("he", "she"):
         speakers = {s.span[0] for s in history if s.span is not None}
         found = d.people.antecedent(span.start, word, speakers)
-        # a speaker the model took for a body ("Darian Lonechild said") is a person all the same
-        named = next((s for s in reversed(history) if s.span is not None and s.span[1] <= span.start_char
-                      and s.kind in ("named", "organization") and looks_like_person(s.text)
-                      and tidy_name(s.text) not in d.company_names
-                      and given_names().get(s.text.split()[0].lower(), PRONOUNS[word]) == PRONOUNS[word]), None)
+        # a speaker the model took for a body ("Darian Lonechild said") or did not know ("Lord
+        # Belstead, a junior minister, told ...") is a person all the same
+        named = next((s for s in history[:-LOOK_BACK - 1:-1] if s.span is not None and s.span[1] <= span.start_char
+                      and _named_person(d, s, PRONOUNS[word])), None)
         if named is not None and (found is None or named.span[0] > found.start
                                   or not (found.subject or found.start in speakers)):
             found = None
@@ -238,12 +237,30 @@ def _pronoun(d: QuoteDoc, span, history: list[Speaker]):
     return None, None, None
 
 
+def _named_person(d: QuoteDoc, s: Speaker, gender: str) -> bool:
+    """The speaker is a person the article names, of the pronoun's gender, though the model took
+    the name for a body or for nothing: a name like a person's whose given name agrees, or a name
+    with an honorific or an office ("Lord Belstead, a junior agriculture minister") that agrees."""
+    if s.kind not in ("named", "organization") or tidy_name(s.text) in d.company_names:
+        return False
+    if looks_like_person(s.text):
+        return given_names().get(s.text.split()[0].lower(), gender) == gender
+    words = {w.lower().strip(".,") for w in s.text.split()}
+    said = "f" if words & FEMALE_WORDS else "m" if words & MALE_WORDS else None
+    return s.kind == "named" and bool(words & (FEMALE_WORDS | MALE_WORDS | OFFICE_HEADS)) and not is_body(d, s) \
+        and said in (None, gender)
+
+
 def _described_speaker(d: QuoteDoc, span, history: list[Speaker], gender: str) -> Speaker | None:
     """The latest speaker before ``span`` that is one person described, not named, as the
     subject of a reporting verb ("an elevator spokesman said", "a MITI official said"), of the
     pronoun's gender, with no other person the subject of a clause since ("the mayor said")."""
     for s in history[:-LOOK_BACK - 1:-1]:
-        if s.span is None or s.span[1] > span.start_char or s.kind not in ("title", "anonymous") or not s.name:
+        if s.span is None or s.span[1] > span.start_char:
+            continue
+        if s.kind == "named" and not is_body(d, s):
+            return None  # a person the article names spoke since ("Lord Belstead, a junior minister, said")
+        if s.kind not in ("title", "anonymous") or not s.name:
             continue
         mention = d.doc.char_span(*s.span, alignment_mode="expand")
         head = mention.root if mention is not None else None
