@@ -145,3 +145,18 @@ def test_a_nickname_in_brackets_is_no_name(quotes):
     got = _said(quotes, "Commissioner Walter K. (Walt) Brennan told Reuters the outlook was better.\n\n"
                         "\"The industry has seen the bottom,\" he added.")
     assert [name for _, name in got] == ["Walter K. Brennan", "Walter K. Brennan"]
+
+
+@pytest.mark.model
+def test_a_reporting_clause_ending_the_sentence_is_no_content_of_the_verb_before_it(quotes):
+    found = quotes("As a result of the losses, the board proposed cancelling the dividend, the statement added.")
+    assert [(q.text, q.speaker.text) for q in found] == [
+        ("As a result of the losses, the board proposed cancelling the dividend", "the statement")]
+
+
+@pytest.mark.model
+def test_they_are_people_or_a_body_not_a_statement(quotes):
+    said = _said(quotes, "The statement said prices would rise.\n\nThey said demand was strong.")
+    assert said[-1] == ("They", None)
+    said = _said(quotes, "The union said the strike would go on.\n\nThey said members voted to stay out.")
+    assert said[-1] == ("They", "The union")

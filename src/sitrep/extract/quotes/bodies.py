@@ -88,7 +88,8 @@ def company_names(mentions: list[tuple[int, int, str]]) -> frozenset[str]:
     return frozenset(names)
 
 
-def _head(d: QuoteDoc, speaker: Speaker):
+def speaker_head(d: QuoteDoc, speaker: Speaker):
+    """The head word of a speaker's phrase, or None."""
     span = d.doc.char_span(*speaker.span, alignment_mode="expand") if speaker.span else None
     return span.root if span is not None else None
 
@@ -101,7 +102,7 @@ def is_body(d: QuoteDoc, speaker: Speaker) -> bool:
     if company_like(d, speaker.name):
         return True
     entity = d.entity_by_id.get(speaker.entity) if speaker.entity else None
-    head = _head(d, speaker)
+    head = speaker_head(d, speaker)
     if entity is not None and entity.kind in ("person", "group") or speaker.name in d.full_names \
             or head is not None and head.ent_type_ in ("PERSON", "NORP"):
         return False  # "Keith Lamont Scott" taken for a body, "Many Americans" are people
@@ -171,7 +172,7 @@ def speaking_body(d: QuoteDoc, start: int, history: list[Speaker], noun: str | N
     for s in history[:-LOOK_BACK - 1:-1]:
         if s.span is None or s.span[1] > start or not is_body(d, s):
             continue
-        head = _head(d, s) if noun is not None else None
+        head = speaker_head(d, s) if noun is not None else None
         if head is not None and head.lower_ in DOCUMENT_NOUNS:
             continue  # "the company" is no report
         if fits(noun, s.name, d.entity_by_id.get(s.entity) if s.entity else None):

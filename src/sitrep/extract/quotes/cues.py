@@ -230,8 +230,11 @@ def _content(d: QuoteDoc, verb) -> tuple[list[Span], bool] | None:
         return _said(clause_span(d, after[0] if after else comps[-1]), speech)
     subj = [c for c in verb.children if c.dep_ in _SUBJ]
     first = min([verb.i] + [c.left_edge.i for c in subj])
-    if verb.dep_ in ("parataxis", "ccomp") and subj and first > 0 and d.doc[first - 1].is_punct:
-        # "..., Barden says, far too many lives ...": the attribution is parenthetical
+    if verb.dep_ in ("parataxis", "ccomp") and subj and first > 0 and d.doc[first - 1].is_punct \
+            and not _reported(verb):
+        # "..., Barden says, far too many lives ...": the attribution is parenthetical; but in
+        # "..., the board proposed cutting the dividend, the statement added" the verb is what
+        # the statement says, and the reporting clause after it is no content of its own
         head = verb.head
         while head.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "advmod", "neg") and head.head.i != head.i:
             head = head.head
@@ -255,6 +258,17 @@ def _content(d: QuoteDoc, verb) -> tuple[list[Span], bool] | None:
         if objs:
             return _said(clause_span(d, objs[0]), False)
     return None
+
+
+def _reported(verb) -> bool:
+    """The verb's clause is all that a reporting clause ending the sentence says: "..., the board
+    proposed cutting the dividend, the statement added." (but "..., Poehl said the cut came
+    after ..., the sources said" reports more than Poehl's clause)."""
+    head = verb.head
+    return head.i > verb.i and head.pos_ == "VERB" and head.lemma_.lower() in SPEECH_VERBS \
+        and any(c.dep_ in _SUBJ and c.i > verb.i for c in head.children) \
+        and not any(c.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "conj", "parataxis") and c.i != verb.i
+                    for c in head.children)
 
 
 def _said(pieces, said: bool) -> tuple[list[Span], bool] | None:

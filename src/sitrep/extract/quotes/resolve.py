@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from ...kb.actors import lookup_actor
 from ...records import Speaker
-from .bodies import LOOK_BACK, body_name, company_in, company_like, fits, is_body, main_body, speaking_body
+from .bodies import (LOOK_BACK, body_name, company_in, company_like, fits, is_body, main_body, speaker_head,
+                     speaking_body)
 from .marks import bare, tidy_name
 from .lexicon import (BODY_NOUNS, COMPANY_NOUNS, DOCUMENT_NOUNS, FEMALE_WORDS, MALE_WORDS, OFFICE_HEADS, PRONOUNS,
                       PUBLIC_NOUNS, RANK_WORDS, STATEMENT_NOUNS, TITLE_ABBREVIATIONS)
@@ -228,8 +229,14 @@ def _pronoun(d: QuoteDoc, span, history: list[Speaker]):
                 continue
             if d.text[s.span[1]:span.start_char].count("\n\n") > 1:
                 break
-            if s.name and (s.kind in ("organization", "collective", "title", "anonymous") or s.text.lower() == word):
-                return s.name, s.entity, None  # "trade sources said ... they said ... They said": the sources
+            if not s.name:
+                continue
+            # "trade sources said ... they said ... They said": the sources; "the union", "the
+            # officials" may be "they", "the statement" and "the spokesman" are not
+            head = speaker_head(d, s) if s.kind == "title" else None
+            if s.kind in ("organization", "collective", "anonymous") or s.text.lower() == word or head is not None \
+                    and (head.tag_ in ("NNS", "NNPS") or head.lower_ in BODY_NOUNS):
+                return s.name, s.entity, None
         return None, None, None
     if word == "who" and span.root.head.dep_ == "relcl":
         antecedent = span.root.head.head
