@@ -28,6 +28,7 @@ _SUBJECT = ("nsubj", "nsubjpass")
 _LEGAL_FORMS = frozenset(("inc", "corp", "co", "cos", "ltd", "plc", "llc", "lp", "ag", "sa", "nv", "bv", "gmbh", "spa",
                           "ab", "bancorp", "bancshares", "holdings"))
 _BRACKETED = re.compile(r"<([^<>\n]{3,80})>")
+_LEGAL_WORD = re.compile(r"\b(?:" + "|".join(sorted(_LEGAL_FORMS)) + r")\b", re.IGNORECASE)
 # the sectors of the actor KB that make a body a public one
 _PUBLIC_SECTORS = frozenset(("GOV", "MIL", "JUD", "LEG", "SPY", "IGO"))
 # the public bodies "the agency" stands for besides agencies ("the Food and Drug Administration")
@@ -40,18 +41,21 @@ _COMPANY_ENDINGS = frozenset(("inc", "corp", "co", "ltd", "plc", "llc", "ag", "s
                               "group", "holdings", "industries"))
 
 
-def company_mentions(doc) -> list[tuple[int, int, str]]:
+def company_mentions(doc, text: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of each name the article writes as a company's, whatever the model
     made of it ("Rainier Bancorp" as a person, "Mine Safety Appliances Co" as nothing): proper
     nouns ending in a legal form ("Roto-Rooter Inc", "Bowne and Co Inc", "Moody's Investors
     Service Inc"), or a name in Reuters' angle brackets."""
     out = []
-    for tok in doc:
-        if not _legal(tok) or tok.i + 1 < len(doc) and _legal(doc[tok.i + 1]):
+    # the legal forms found in the text, not by walking every token (each walk builds every Token)
+    ends = (doc.char_span(m.start(), m.end(), alignment_mode="expand") for m in _LEGAL_WORD.finditer(text))
+    for tok in dict.fromkeys(span[-1] for span in ends if span is not None):
+        i = tok.i
+        if not is_legal_form(tok) or i + 1 < len(doc) and is_legal_form(doc[i + 1]):
             continue  # the last of "Co Inc"
         lo, named, joined = tok.i, False, False
         for t in reversed(doc[max(0, tok.i - 10):tok.i]):
-            legal = _legal(t)
+            legal = is_legal_form(t)
             attached = t.i > 0 and not doc[t.i - 1].whitespace_
             if t.pos_ == "PROPN" and t.text[:1].isupper() and not (named and legal):
                 lo, named = t.i, named or not legal
@@ -63,13 +67,13 @@ def company_mentions(doc) -> list[tuple[int, int, str]]:
                 break  # "Roto-Rooter", "Moody's Investors", "Goldman, Sachs and Co" are one name
         if named and doc[lo].pos_ == "PROPN":
             out.append((doc[lo].idx, tok.idx + len(tok), doc[lo:tok.i + 1].text))
-    for m in _BRACKETED.finditer(doc.text):
+    for m in _BRACKETED.finditer(text):
         if any(ch.islower() for ch in m.group(1)):
             out.append((m.start(1), m.end(1), m.group(1)))
     return sorted(set(out))
 
 
-def _legal(tok) -> bool:
+def is_legal_form(tok) -> bool:
     """A legal form ending a company's name; "SPA" in capitals is an acronym (Saudi Press Agency)."""
     form = tok.text.rstrip(".").lower()
     return form in _LEGAL_FORMS and not (form == "spa" and tok.text.isupper())

@@ -34,12 +34,12 @@ class QuoteDoc:
         self.ents = list(self.doc.ents)
         self.ent_starts = [e.start_char for e in self.ents]
         self.cues, self.runs = self._scan()
-        self.names = _name_table(self.doc, self.runs)
+        self.names = _name_table(self.doc, self.text, self.runs)
         self.full_names = frozenset(self.names.values())
         self.entity_by_id = {ent.id: ent for ent in found.entities}
         self.mentions = sorted((s, e, k) for k, ent in enumerate(found.entities) for s, e in ent.mentions)
         self.mention_starts = [s for s, _, _ in self.mentions]
-        self.companies = company_mentions(self.doc)
+        self.companies = company_mentions(self.doc, self.text)
         self.company_names = company_names(self.companies)
         self.organisations = None  # bodies.main_body's, built on first use
         self.indefinite = None  # head word -> first token named with "a", "an", "one", "another"
@@ -162,7 +162,7 @@ class QuoteDoc:
             yield self.persons[k][1:]
 
 
-def _name_table(doc, runs: list[tuple[int, int]]) -> dict[str, str]:
+def _name_table(doc, text: str, runs: list[tuple[int, int]]) -> dict[str, str]:
     """Surname or short form -> fullest person name seen in the document: spaCy's PERSON
     mentions, and runs of proper nouns opening with a given name, which the small model often
     takes for a body or misses ("Amanda Nunes" as an organisation, "Ian Poulter’s" as nothing)."""
@@ -171,7 +171,7 @@ def _name_table(doc, runs: list[tuple[int, int]]) -> dict[str, str]:
     names += [bare(doc[lo:hi].text) for lo, hi in runs if 2 <= hi - lo <= 4 and doc[lo].lower_ in given_names()]
     # "James E. (Jim) Nugent", which the model splits into "James E." and "Jim": James E. Nugent,
     # also called Jim
-    nicknames = [(f"{m.group(1)} {m.group(3)}", m.group(2)) for m in _NICKNAMED.finditer(doc.text)
+    nicknames = [(f"{m.group(1)} {m.group(3)}", m.group(2)) for m in _NICKNAMED.finditer(text)
                  if m.group(1).split()[0].lower() in given_names()]
     names += [name for name, _ in nicknames]
     for name in names:

@@ -52,6 +52,7 @@ def given_names() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=4096)  # the same names come again and again within an article
 def person_name(text: str) -> str:
     """A name as a speaker's name: no possessive, quotation marks or titles ("Chief Na'moks")."""
     name = re.sub(r"\s*(?:[“\"][^”\"]{1,20}[”\"]|\([^()]{1,20}\))\s*", " ", text).strip(" ,.\"'’‘“”")  # no nickname
@@ -60,6 +61,7 @@ def person_name(text: str) -> str:
     return without_titles(name.strip(" ,.\"'’‘“”"))
 
 
+@lru_cache(maxsize=4096)
 def same_name(mention: str, name: str) -> bool:
     """Each word of a person's mention is a word of ``name`` (an initial, its first letter):
     "Stoltenberg" and "J. Stoltenberg" are "Jens Stoltenberg", "Reagan" is not "Donald Regan",
