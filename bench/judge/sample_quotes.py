@@ -8,7 +8,11 @@ written from them; rules are read from other ids, ggt_dev and polnear_train only
 are taken in one fixed shuffled order (``--seed``), independent of what the code extracts, so
 that samples of two versions of the code share the same leading articles; each article gives
 at most ``--per-article`` of its quotes (a seeded choice when it has more) until ``--quotes``
-quotes are collected.
+quotes are collected. ``--skip FILE`` (repeatable) leaves out the articles of an earlier sample
+(or of its committed labels), for a fresh sample of new articles:
+
+    python bench/judge/sample_quotes.py --seed 19 --skip bench/judge/quotes_before.labels.jsonl \
+        --skip bench/judge/quotes_after.labels.jsonl --out bench/out/judge/quotes_after2.jsonl
 
 One JSON line per quote: the article, the paragraph(s) around the quote (from the paragraph
 before it to the one where quote, speaker and cue end, with ``context_start``, the offset of
@@ -45,6 +49,13 @@ def held_out(path: Path) -> list:
             if number.isdigit() and int(number) % 10 == HELD_OUT_DIGIT:
                 out.append(item)
     return out
+
+
+def sampled_articles(path: Path) -> set[str]:
+    """The articles of an earlier sample (or of its labels): a new sample leaves them out, so that
+    no article is judged twice across versions."""
+    with open(path, encoding="utf-8") as fh:
+        return {json.loads(line)["article"] for line in fh if line.strip()}
 
 
 def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -100,12 +111,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quotes", type=int, default=260, help="quotes to collect")
     ap.add_argument("--per-article", type=int, default=8, help="quotes one article may give, at most")
     ap.add_argument("--batch", type=int, default=16, help="articles extracted at a time")
+    ap.add_argument("--skip", type=Path, action="append", default=[],
+                    help="a sample or labels JSONL whose articles to leave out (its rows' \"article\"); repeatable")
     args = ap.parse_args(argv)
 
     from sitrep.api import extract_documents
     from sitrep.records import Extraction
 
-    docs = held_out(args.corpus)
+    skipped = set().union(*(sampled_articles(path) for path in args.skip))
+    docs = [d for d in held_out(args.corpus) if d.id not in skipped]
     random.Random(args.seed).shuffle(docs)
     commit = commit_of(ROOT)
     rows: list[dict] = []
@@ -124,7 +138,8 @@ def main(argv: list[str] | None = None) -> int:
     with open(args.out, "w", encoding="utf-8") as fh:
         for row in rows:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    sys.stderr.write(f"{len(rows)} quotes from {articles} articles -> {args.out}\n")
+    sys.stderr.write(f"{len(rows)} quotes from {articles} articles -> {args.out}"
+                     f"{f' ({len(skipped)} articles of earlier samples left out)' if skipped else ''}\n")
     return 0
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...records import Span
-from .lexicon import (BELIEF_VERBS, OBJECT_VERBS, PLATFORMS, SPEECH_AS, SPEECH_TO, SPEECH_VERBS, learned_cues,
-                      learned_lemmas)
+from .lexicon import (BELIEF_VERBS, NOT_SOURCES, OBJECT_VERBS, PLATFORMS, SPEECH_AS, SPEECH_TO, SPEECH_VERBS,
+                      learned_cues, learned_lemmas)
 from .marks import sentence_end
+from .people import given_names
 
 if TYPE_CHECKING:
     from .document import QuoteDoc
@@ -68,7 +69,10 @@ def subject(verb):
     """The grammatical subject of a reporting verb, climbing through "saying", "but said"."""
     participle = verb.tag_ == "VBG"
     for _ in range(6):
-        subj = [c for c in verb.children if c.dep_ in _SUBJ]
+        # a ticker or a bracket the parser took for the subject ("Bond Corp Holdings Ltd <BONA.S>
+        # said", "arranger <Schroders Asia Ltd> said") yields to a word, or is none
+        subj = sorted((c for c in verb.children if c.dep_ in _SUBJ and c.text not in ("<", ">")),
+                      key=lambda c: c.pos_ in ("X", "PUNCT"))
         if subj and (not participle or verb.dep_ in ("ROOT", "conj") or verb.tag_ != "VBG" and verb.dep_ not in ("ccomp", "pcomp", "xcomp", "advcl")):
             return subj[0]
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -149,9 +153,68 @@ def _piece(d: QuoteDoc, head, toks) -> tuple[int, int] | None:
 def content_of(d: QuoteDoc, verb) -> tuple[list[Span], bool] | None:
     """The clause a reporting word introduces, and whether it is something said or written (a
     quote) rather than believed, planned or stood for (an attribution); ``None`` if there is none."""
+    found = _content(d, verb)
+    source = detached_source(d, verb) if found is not None else None
+    if source is not None and source[0] < verb.i:
+        # "..., lead manager Nikko Securities said": the source is no part of what it said
+        cut = d.doc[source[0] - 1].idx
+        pieces = [(a, min(b, cut)) for a, b in found[0] if a < cut]
+        return (pieces, found[1]) if pieces else None
+    return found
+
+
+def detached_source(d: QuoteDoc, verb) -> tuple[int, int] | None:
+    """Token range [start, end) of the source of a speech verb the parser left without a subject:
+    set off by a comma right after the verb ("..., said sole manager Goldman, Sachs and Co.") or
+    right before it, run into the clause it reports ("The coupon was set at three pct, lead
+    manager Nikko Securities said."); else None."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in SPEECH_VERBS or verb.tag_ == "VBG" \
+            or d.quoted(verb.idx) or subject(verb) is not None:
+        return None
+    sent, doc = verb.sent, verb.doc
+    if any(t.pos_ in ("VERB", "AUX") for t in doc[verb.i + 1:sent.end]):
+        return None  # the clause it reports comes after it
+    if verb.i > sent.start and doc[verb.i - 1].text == ",":
+        toks = []
+        for t in doc[verb.i + 1:sent.end]:
+            if t.is_space:
+                continue
+            if t.dep_ == "prep" and t.head.i == verb.i or t.ent_type_ in ("DATE", "TIME") or t.text in (".", ";", ":"):
+                break
+            toks.append(t)
+        if _noun_phrase(toks):
+            return toks[0].i, toks[-1].i + 1
+    toks = []
+    for t in reversed(doc[sent.start:verb.i]):
+        if t.text == ",":
+            if not (t.i > sent.start and _noun_phrase(toks[::-1])):
+                return None
+            # "..., Francisco Chona, manager of Ecopetrol said": the name before its description
+            name = next((doc[c.i + 1:t.i] for c in reversed(doc[max(sent.start, t.i - 5):t.i]) if c.text == ","), None)
+            if name is not None and len(name) and all(w.pos_ == "PROPN" and w.text[:1].isupper() for w in name) \
+                    and (name[0].ent_type_ == "PERSON" or len(name) > 1 and name[0].lower_ in given_names()):
+                return name.start, toks[0].i + 1
+            return toks[-1].i, toks[0].i + 1
+        toks.append(t)
+    return None
+
+
+def _noun_phrase(toks) -> bool:
+    """A short phrase naming someone: no clause but a participle's ("a Shearson Lehman official
+    advising TLX"), no quotation, a noun in it."""
+    return 0 < len(toks) <= 12 and toks[0].pos_ not in ("ADP", "SCONJ", "CCONJ", "PRON", "ADV", "PART", "VERB") \
+        and not any(t.pos_ == "AUX" or t.pos_ == "VERB" and not (t.tag_ in ("VBG", "VBN") and t.dep_ in ("acl", "amod"))
+                    or t.text in ('"', "“", "”") for t in toks) \
+        and any(t.pos_ in ("NOUN", "PROPN") for t in toks)
+
+
+def _content(d: QuoteDoc, verb) -> tuple[list[Span], bool] | None:
     lemma = verb.lemma_.lower()
     speech = lemma in SPEECH_VERBS and verb.pos_ != "NOUN"
     if verb.lower_ == "according":
+        cited = [p for c in verb.children if c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
+        if cited and cited[0].lower_ in NOT_SOURCES:
+            return None  # "according to the terms of the deal": what a deal says, not someone
         head = verb.head
         while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl") and head.head.i != head.i:
             head = head.head
@@ -167,8 +230,11 @@ def content_of(d: QuoteDoc, verb) -> tuple[list[Span], bool] | None:
         return _said(clause_span(d, after[0] if after else comps[-1]), speech)
     subj = [c for c in verb.children if c.dep_ in _SUBJ]
     first = min([verb.i] + [c.left_edge.i for c in subj])
-    if verb.dep_ in ("parataxis", "ccomp") and subj and first > 0 and d.doc[first - 1].is_punct:
-        # "..., Barden says, far too many lives ...": the attribution is parenthetical
+    if verb.dep_ in ("parataxis", "ccomp") and subj and first > 0 and d.doc[first - 1].is_punct \
+            and not _reported(verb):
+        # "..., Barden says, far too many lives ...": the attribution is parenthetical; but in
+        # "..., the board proposed cutting the dividend, the statement added" the verb is what
+        # the statement says, and the reporting clause after it is no content of its own
         head = verb.head
         while head.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "advmod", "neg") and head.head.i != head.i:
             head = head.head
@@ -194,19 +260,32 @@ def content_of(d: QuoteDoc, verb) -> tuple[list[Span], bool] | None:
     return None
 
 
+def _reported(verb) -> bool:
+    """The verb's clause is all that a reporting clause ending the sentence says: "..., the board
+    proposed cutting the dividend, the statement added." (but "..., Poehl said the cut came
+    after ..., the sources said" reports more than Poehl's clause)."""
+    head = verb.head
+    return head.i > verb.i and head.pos_ == "VERB" and head.lemma_.lower() in SPEECH_VERBS \
+        and any(c.dep_ in _SUBJ and c.i > verb.i for c in head.children) \
+        and not any(c.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "conj", "parataxis") and c.i != verb.i
+                    for c in head.children)
+
+
 def _said(pieces, said: bool) -> tuple[list[Span], bool] | None:
     return (pieces, said) if pieces else None
 
 
 def inverted_source(d: QuoteDoc, verb):
     """'..., reported the Missouri State Highway Patrol': the source of a speech verb that
-    follows its clause with no subject, parsed as the verb's object; else None."""
+    follows its clause with no subject before it, parsed as the verb's object or as a subject
+    after it; else None."""
     if verb.lemma_.lower() not in SPEECH_VERBS or verb.pos_ != "VERB" or verb.dep_ not in ("conj", "parataxis") \
             or verb.i == 0 or d.doc[verb.i - 1].text != "," or verb.i < verb.head.i:
         return None
-    if any(c.dep_ in _SUBJ or c.dep_ == "ccomp" for c in verb.children):
+    if any(c.dep_ in _SUBJ and c.i < verb.i or c.dep_ == "ccomp" for c in verb.children):
         return None
-    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    # the source parsed as the verb's object, or as its subject after it ("..., said lead manager X")
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", *_SUBJ) and c.i > verb.i), None)
     if obj is None or not (obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")):
         return None
     # the source ends the sentence: nothing of substance after it

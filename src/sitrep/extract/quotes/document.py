@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from .bodies import company_mentions, company_names
 from .cues import is_cue
 from .marks import bare, quote_segments, sentence_end
-from .people import People, given_names
+from .people import People, given_names, same_name
 
 
 class QuoteDoc:
@@ -33,9 +34,15 @@ class QuoteDoc:
         self.ents = list(self.doc.ents)
         self.ent_starts = [e.start_char for e in self.ents]
         self.cues, self.runs = self._scan()
-        self.names = _name_table(self.doc, self.runs)
+        self.names = _name_table(self.doc, self.text, self.runs)
+        self.full_names = frozenset(self.names.values())
+        self.entity_by_id = {ent.id: ent for ent in found.entities}
         self.mentions = sorted((s, e, k) for k, ent in enumerate(found.entities) for s, e in ent.mentions)
         self.mention_starts = [s for s, _, _ in self.mentions]
+        self.companies = company_mentions(self.doc, self.text)
+        self.company_names = company_names(self.companies)
+        self.organisations = None  # bodies.main_body's, built on first use
+        self.indefinite = None  # head word -> first token named with "a", "an", "one", "another"
         self.persons = self._person_tokens()
         self.person_at = [i for i, _, _ in self.persons]
         self.people = People(self)
@@ -144,7 +151,8 @@ class QuoteDoc:
             key = bare(ent.text)
             record = self.entity_at(ent.start_char, ent.end_char)
             name = self.names.get(key, self.names.get(tok.text, key))
-            out.append((tok.i, name, record if record is not None and record.kind == "person" else None))
+            person = record is not None and record.kind == "person" and same_name(ent.text, record.name or "")
+            out.append((tok.i, name, record if person else None))
         return out
 
     def persons_before(self, i: int):
@@ -154,16 +162,27 @@ class QuoteDoc:
             yield self.persons[k][1:]
 
 
-def _name_table(doc, runs: list[tuple[int, int]]) -> dict[str, str]:
+def _name_table(doc, text: str, runs: list[tuple[int, int]]) -> dict[str, str]:
     """Surname or short form -> fullest person name seen in the document: spaCy's PERSON
     mentions, and runs of proper nouns opening with a given name, which the small model often
     takes for a body or misses ("Amanda Nunes" as an organisation, "Ian Poulter’s" as nothing)."""
     full: dict[str, str] = {}
     names = [bare(ent.text) for ent in doc.ents if ent.label_ == "PERSON"]
     names += [bare(doc[lo:hi].text) for lo, hi in runs if 2 <= hi - lo <= 4 and doc[lo].lower_ in given_names()]
+    # "James E. (Jim) Nugent", which the model splits into "James E." and "Jim": James E. Nugent,
+    # also called Jim
+    nicknames = [(f"{m.group(1)} {m.group(3)}", m.group(2)) for m in _NICKNAMED.finditer(text)
+                 if m.group(1).split()[0].lower() in given_names()]
+    names += [name for name, _ in nicknames]
     for name in names:
         parts = name.split()
         for key in (name, *(parts[::max(1, len(parts) - 1)] if parts else ())):  # the first and the last word
             if len(name) > len(full.get(key, "")):
                 full[key] = name
+    for name, nickname in nicknames:
+        given = " ".join(name.split()[:-1])
+        full[nickname] = full[given] = full[bare(given)] = name
     return full
+
+
+_NICKNAMED = re.compile(r"\b([A-Z][\w'’-]+(?: [A-Z]\.)?) \(([A-Z][a-z][\w'’-]*)\) ([A-Z][\w'’-]+)\b")

@@ -22,11 +22,12 @@ WORD_CLASSES = _read_classes()
 # one frozenset per class of quote_words.tsv, which says what each class is for: speech (a
 # quote), speech_to, speech_as, belief (an attribution), object (a stance's object), ...
 (SPEECH_VERBS, SPEECH_TO, SPEECH_AS, BELIEF_VERBS, OBJECT_VERBS, ANONYMOUS_WORDS, ANONYMOUS_HEADS, OFFICE_HEADS,
- RANK_WORDS, PLATFORMS, STATEMENT_NOUNS, BODY_NOUNS, COMPANY_NOUNS, ORG_WORDS, FEMALE_WORDS, MALE_WORDS) = (
+ RANK_WORDS, PLATFORMS, STATEMENT_NOUNS, BODY_NOUNS, COMPANY_NOUNS, PUBLIC_NOUNS, PUBLIC_WORDS, DOCUMENT_NOUNS,
+ ORG_WORDS, FEMALE_WORDS, MALE_WORDS, NOT_SOURCES) = (
     frozenset(WORD_CLASSES[name]) for name in (
         "speech", "speech_to", "speech_as", "belief", "object", "anonymous_words", "anonymous_heads", "office_heads",
-        "rank_words", "platforms", "statement_nouns", "body_nouns", "company_nouns", "org_words", "female_words",
-        "male_words"))
+        "rank_words", "platforms", "statement_nouns", "body_nouns", "company_nouns", "public_nouns", "public_words",
+        "document_nouns", "org_words", "female_words", "male_words", "not_sources"))
 # word=meaning pairs: "sen=senator", "he=m"
 TITLE_ABBREVIATIONS, PRONOUNS = (dict(w.split("=") for w in WORD_CLASSES[name])
                                  for name in ("title_abbreviations", "pronouns"))

@@ -75,7 +75,8 @@ def quote_segments(text: str, *, single_spans: tuple[tuple[int, int], ...] = ())
     return chains
 
 
-_SENTENCE_END = re.compile(r"[.!?][\"”'’]?\s+[\"“A-Z]")
+# an initial ("J. Howard Macdonald said", "U.S. Officials") ends no sentence
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?][\"”'’]?\s+[\"“A-Z]")
 
 
 def sentence_end(text: str, start: int, end: int) -> bool:
@@ -86,3 +87,33 @@ def sentence_end(text: str, start: int, end: int) -> bool:
 def bare(name: str) -> str:
     """A name without its possessive or the punctuation around it: "Sanders’" -> "Sanders"."""
     return re.sub(r"['’‘]s$", "", name.strip(" ,.\"'’‘“”")).strip(" ,.")
+
+
+# Reuters marks a company as "<Name Inc>" and its stock by a ticker ("<BONA.S>", "<CCI>"); a
+# speaker phrase the parser ran into one keeps a remnant ("Forber and Platel Inc>", "Ltd <BONA.S")
+_TICKER = re.compile(r"\s*<[A-Z0-9.\-/]{1,12}(?:>|(?=\s|$))")
+_EDGE_MARKS = re.compile(r"^[\s<>,]+|[\s<>,]+$")
+
+
+def tidy_name(name: str) -> str:
+    """A name without tickers and the angle brackets around a company: "Bond Corp Holdings Ltd
+    <BONA.S" -> "Bond Corp Holdings Ltd", "<Derlan Industries Ltd>" -> "Derlan Industries Ltd"."""
+    if "<" not in name and ">" not in name:
+        return name
+    name = re.sub(r"^[A-Z0-9.\-/ ]{1,12}>\s*", "", name)  # "BLDS ST> mining group": the end of a ticker
+    tidy = re.sub(r"\s{2,}", " ", _TICKER.sub("", name).replace("<", "").replace(">", "")).strip(" ,")
+    return tidy or name.replace("<", "").replace(">", "").strip() or name
+
+
+def trim_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) without a trailing ticker and the brackets, commas and spaces at its edges."""
+    piece = text[start:end]
+    m = re.search(r"(?:\s*<[A-Z0-9.\-/]{0,12}>?)+\s*$", piece)
+    if m is not None and m.start() > 0:
+        end = start + m.start()
+    lead = _EDGE_MARKS.match(text, start, end)
+    if lead is not None and lead.end() < end:
+        start = lead.end()
+    while end > start + 1 and (text[end - 1] in "<>," or text[end - 1].isspace()):
+        end -= 1
+    return start, end

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING
 
 from .cues import subtree
 from .lexicon import ANONYMOUS_HEADS, ANONYMOUS_WORDS, PRONOUNS
+from .marks import trim_marks
 
 if TYPE_CHECKING:
     from .document import QuoteDoc
@@ -22,7 +23,7 @@ def span_of(d: QuoteDoc, tok) -> tuple[int, int]:
         hi -= 1
     while lo < hi and d.doc[lo].is_punct:
         lo += 1
-    return d.doc[lo].idx, d.doc[hi].idx + len(d.doc[hi])
+    return trim_marks(d.text, d.doc[lo].idx, d.doc[hi].idx + len(d.doc[hi]))
 
 
 def mention_kind(d: QuoteDoc, span) -> str:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Optional
 from ..entities import without_titles
 from ...kb.actors import lookup_actor
 from .lexicon import BODY_NOUNS, DATA, FEMALE_WORDS, MALE_WORDS, ORG_WORDS, PRONOUNS
-from .marks import bare
+from .marks import bare, tidy_name
 
 if TYPE_CHECKING:
     from .document import QuoteDoc
@@ -52,12 +52,24 @@ def given_names() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=4096)  # the same names come again and again within an article
 def person_name(text: str) -> str:
     """A name as a speaker's name: no possessive, quotation marks or titles ("Chief Na'moks")."""
-    name = re.sub(r"\s*[“\"][^”\"]{1,20}[”\"]\s*", " ", text).strip(" ,.\"'’‘“”")  # no nickname
+    name = re.sub(r"\s*(?:[“\"][^”\"]{1,20}[”\"]|\([^()]{1,20}\))\s*", " ", text).strip(" ,.\"'’‘“”")  # no nickname
     for end in ("'s", "’s", "‘s"):
         name = name.removesuffix(end)
     return without_titles(name.strip(" ,.\"'’‘“”"))
+
+
+@lru_cache(maxsize=4096)
+def same_name(mention: str, name: str) -> bool:
+    """Each word of a person's mention is a word of ``name`` (an initial, its first letter):
+    "Stoltenberg" and "J. Stoltenberg" are "Jens Stoltenberg", "Reagan" is not "Donald Regan",
+    whatever spelling the entities stage forgives."""
+    words = [w.lower().replace("’", "'") for w in re.split(r"[\s\-]+", person_name(name)) if w]
+    mine = [w.lower().replace("’", "'") for w in re.split(r"[\s\-]+", person_name(mention)) if w]
+    return bool(mine) and all(w in words or len(w) <= 2 and w.endswith(".") and any(x[:1] == w[:1] for x in words)
+                              for w in mine)
 
 
 def looks_like_person(text: str) -> bool:
@@ -95,7 +107,11 @@ class People:
             if span is None:
                 continue
             taken.append((s, e))
+            if ent is not None and not same_name(span.text, ent.name or ""):
+                ent = None  # "Reagan" joined to "Donald Regan" is another person
             name = person_name(ent.name if ent is not None and ent.name else d.names.get(bare(span.text), span.text))
+            if name in d.company_names or tidy_name(span.text) in d.company_names:
+                continue  # "Rainier Bancorp said ... he said": a company is no "he"
             root = span.root
             while root.dep_ in ("compound", "flat", "appos", "conj") and root.head.i != root.i:
                 root = root.head

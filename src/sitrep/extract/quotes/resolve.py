@@ -8,10 +8,13 @@ from typing import TYPE_CHECKING
 
 from ...kb.actors import lookup_actor
 from ...records import Speaker
-from .marks import bare
-from .lexicon import BODY_NOUNS, COMPANY_NOUNS, OFFICE_HEADS, PRONOUNS, RANK_WORDS, TITLE_ABBREVIATIONS
+from .bodies import (LOOK_BACK, body_name, company_in, company_like, fits, is_body, main_body, speaker_head,
+                     speaking_body)
+from .marks import bare, tidy_name
+from .lexicon import (BODY_NOUNS, COMPANY_NOUNS, DOCUMENT_NOUNS, FEMALE_WORDS, MALE_WORDS, OFFICE_HEADS, PRONOUNS,
+                      PUBLIC_NOUNS, RANK_WORDS, STATEMENT_NOUNS, TITLE_ABBREVIATIONS)
 from .mentions import core_text, mention_kind, span_of
-from .people import given_names, looks_like_person, person_name
+from .people import given_names, looks_like_person, person_name, same_name
 
 if TYPE_CHECKING:
     from .document import QuoteDoc
@@ -19,7 +22,13 @@ if TYPE_CHECKING:
 
 def resolve(d: QuoteDoc, start: int, end: int, kind: str, history: list[Speaker]):
     """(name, entity id, role) for the speaker mention at [start, end): a person by the full
-    name the article gives, a body or an anonymous source by the phrase that names it."""
+    name the article gives, a body or an anonymous source by the phrase that names it, without
+    tickers or the brackets Reuters puts around a company ("<Derlan Industries Ltd>")."""
+    name, entity, role = _resolve(d, start, end, kind, history)
+    return (tidy_name(name) if name else name), entity, role
+
+
+def _resolve(d: QuoteDoc, start: int, end: int, kind: str, history: list[Speaker]):
     span = d.doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None, None, None
@@ -31,6 +40,19 @@ def resolve(d: QuoteDoc, start: int, end: int, kind: str, history: list[Speaker]
                default=None, key=lambda r: r[:2])
     if kind == "pronoun":
         return _pronoun(d, span, history)
+    if kind == "anonymous":
+        # "sources close to Balladur", "a source familiar with the family's thinking" hide someone
+        # who is neither Balladur nor the family: no name; "two anonymous diplomats", "Agriculture
+        # Ministry sources" by their phrase
+        close = [t for t in span if t.dep_ == "prep" and t.lower_ in ("to", "with", "near", "around")]
+        if any(w.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or w.text in d.names for t in close for w in t.subtree):
+            return None, None, None
+        return core_text(d, span), None, None
+    company = company_in(d, start, end) if kind in ("title", "organization", "named") else None
+    if company is not None:
+        # "major tanker operator Japan Line Ltd <JLIT.T>": the company, by its name
+        ent = d.entity_at(company[0], company[1])
+        return company[2], ent.id if ent is not None and ent.kind == "organization" else None, None
     owner = _statement_owner(d, span)
     if owner is not None:
         # "a statement from the EU", "her statement": the statement speaks for its owner
@@ -47,17 +69,21 @@ def resolve(d: QuoteDoc, start: int, end: int, kind: str, history: list[Speaker]
         # rookie defenceman", "the 34-year-old" described so before; "A Freedom Mobile
         # spokesperson" is no one the article names, and stays as written
         if span.root.lower_ in BODY_NOUNS:
-            return _named_body(d, span) or (core_text(d, span), None, None)
+            return _named_body(d, span, history) or (core_text(d, span), None, None)
         holder = office_holder(d, span, history) or _role_holder(d, span)
         return holder if holder is not None else (core_text(d, span), None, span.root.lower_)
     if best is not None and (best[0] or kind == "named"):
         ent = best[2]
         role = ent.roles[0] if ent.roles else None
         if ent.kind == "person":
+            said = next((d.text[s:e] for s, e in ent.mentions if s < end and start < e), span.text)
+            if not same_name(said, ent.name or ""):
+                # the entities stage joins names one spelling apart; a speaker is named exactly
+                return full_name(d, d.names.get(bare(said), said)), None, None
             return full_name(d, ent.name or span.text), ent.id, role
         if ent.name and len(ent.name.split()) == 1 and ent.name in d.names:  # a person taken for a body
             return full_name(d, ent.name), ent.id, role
-        return _body_name(d, span, ent), ent.id, role
+        return body_name(d, span, ent), ent.id, role
     persons = [e for e in d.ents_between(span.start_char, span.end_char) if e.label_ == "PERSON" and e.end <= span.end] \
         or [t for t in span if t.text in d.names][:1]
     if persons:
@@ -68,6 +94,8 @@ def resolve(d: QuoteDoc, start: int, end: int, kind: str, history: list[Speaker]
         while first.i > span.start and d.doc[first.i - 1].pos_ == "PROPN" and d.doc[first.i - 1].dep_ in ("compound", "flat"):
             first = d.doc[first.i - 1]
         name = d.text[first.idx:span.root.idx + len(span.root)]
+        if len(span) > 2 and all(t.pos_ == "PROPN" or t.lower_ in ("and", "&") for t in span):
+            name = span.text  # "S and P" is no "S"
         return full_name(d, d.names.get(name, name)), None, None
     return core_text(d, span), None, None
 
@@ -80,8 +108,10 @@ def full_name(d: QuoteDoc, name: str | None) -> str:
     if not words:
         return name
     # "Nunes" is "Amanda Nunes", "Wang" is "Wang Qishan": a family name may come first
-    fuller = person_name(d.names.get(words[-1]) or d.names.get(words[0]) or name)
-    longer = fuller.split()
+    last = words[-1].rstrip(".")  # an initial ("James E.") is no surname
+    fuller = person_name((d.names.get(last) if len(last) > 1 else None) or d.names.get(words[0]) or name)
+    longer = [w.rstrip(".") for w in fuller.split()]
+    words = [w.rstrip(".") for w in words]  # "James E" is the start of "James E. Nugent"
     if len(longer) > len(words) and (longer[-len(words):] == words or longer[:len(words)] == words):
         return fuller
     return name
@@ -126,34 +156,35 @@ def _role_holder(d: QuoteDoc, span):
     return found.name, found.entity.id if found.entity is not None else None, core_text(d, span)
 
 
-def _named_body(d: QuoteDoc, span):
-    """(name, entity id, None) for "the company", "the agency": the organisation the article
-    named last, within the paragraph before; None for other bodies ("the commission", "the
-    bank" stay as written, as news analysts leave them)."""
-    if span[0].lower_ != "the" or span.root.lower_ not in COMPANY_NOUNS:
+def _named_body(d: QuoteDoc, span, history: list[Speaker]):
+    """(name, entity id, None) for "the company", "the agency": the body of that kind that has
+    been speaking (a company's news names the firms it deals with, which are not "the
+    company"); else the one named last, within the paragraph before; else the body the article
+    is about. None for other bodies ("the commission", "the bank" stay as written, as news
+    analysts leave them) and for a public body the phrase names itself ("the economy ministry")."""
+    noun = span.root.lower_
+    if span[0].lower_ != "the" or noun not in COMPANY_NOUNS:
         return None
+    if noun in PUBLIC_NOUNS and any(t.dep_ in ("compound", "amod") for t in span.root.children):
+        return None
+    spoke = speaking_body(d, span.start_char, history, noun)
+    found = (spoke.name, spoke.entity) if spoke is not None else \
+        _last_body(d, span, noun) or main_body(d, span.start_char, noun)
+    return (*found, None) if found else None
+
+
+def _last_body(d: QuoteDoc, span, noun: str):
+    """(name, entity id) of the body of the kind ``noun`` names that was named last before
+    ``span``, within the paragraph before, outside quotation marks."""
     for s, e, k in reversed(d.mentions[:bisect_left(d.mention_starts, span.start_char)]):
         ent = d.found.entities[k]
         if d.text[e:span.start_char].count("\n\n") > 1:
             break
         if ent.kind == "organization" and not d.quoted(s):
-            return _body_name(d, d.doc.char_span(s, e, alignment_mode="expand"), ent), ent.id, None
+            name = body_name(d, d.doc.char_span(s, e, alignment_mode="expand"), ent)
+            if fits(noun, name, ent) and not (noun in PUBLIC_NOUNS and company_like(d, name)):
+                return name, ent.id
     return None
-
-
-def _body_name(d: QuoteDoc, span, ent) -> str:
-    """A body by the phrase that names it, in full where the article once wrote more of its name
-    ("Samsung" -> "Samsung Electronics Co.", "the Rockets" -> "the Kelowna Rockets")."""
-    text = core_text(d, span)
-    words = [w for w in text.split() if w.lower() not in ("the", "a", "an")]
-    fuller = [a for a in ent.aliases if len(a) > len(" ".join(words)) and all(w in a.split() for w in words)]
-    if not words or not fuller:
-        return text
-    det = text.split()[0] if text.split()[0].lower() == "the" and not fuller[0].lower().startswith("the ") else ""
-    return (det + " " + max(fuller, key=len)).strip()
-
-
-PREFER_SPEAKER = True
 
 
 def _pronoun(d: QuoteDoc, span, history: list[Speaker]):
@@ -162,18 +193,35 @@ def _pronoun(d: QuoteDoc, span, history: list[Speaker]):
     if word in ("he", "she"):
         speakers = {s.span[0] for s in history if s.span is not None}
         found = d.people.antecedent(span.start, word, speakers)
-        # a speaker the model took for a body ("Darian Lonechild said") is a person all the same
-        named = next((s for s in reversed(history) if s.span is not None and s.span[1] <= span.start_char
-                      and s.kind in ("named", "organization") and looks_like_person(s.text)
-                      and given_names().get(s.text.split()[0].lower(), PRONOUNS[word]) == PRONOUNS[word]), None)
+        # a speaker the model took for a body ("Darian Lonechild said") or did not know ("Lord
+        # Belstead, a junior minister, told ...") is a person all the same
+        named = next((s for s in history[:-LOOK_BACK - 1:-1] if s.span is not None and s.span[1] <= span.start_char
+                      and _named_person(d, s, PRONOUNS[word])), None)
         if named is not None and (found is None or named.span[0] > found.start
                                   or not (found.subject or found.start in speakers)):
+            found = None
+        else:
+            named = None
+        # "a company spokesman said ... he said": a person the article describes but does not name,
+        # who spoke after anyone named
+        described = _described_speaker(d, span, history, PRONOUNS[word])
+        if described is not None and (found is None or described.span[0] > found.start) \
+                and (named is None or described.span[0] > named.span[0]):
+            return described.name, described.entity, described.role
+        if named is not None:
             return full_name(d, named.name), named.entity, named.role
         if found is not None:
             role = found.entity.roles[0] if found.entity is not None and found.entity.roles else None
             return full_name(d, found.name), found.entity.id if found.entity is not None else None, role
         return None, None, None
-    if word in ("they", "it", "we"):
+    if word == "it":
+        # "It said ...": the body that has been speaking, else the one the article is about
+        spoke = speaking_body(d, span.start_char, history)
+        if spoke is not None:
+            return spoke.name, spoke.entity, None
+        main = main_body(d, span.start_char)
+        return (*main, None) if main is not None else (None, None, None)
+    if word in ("they", "we"):
         # a body quoted just before ("The union says ...; they tweet ..."): the latest speaker
         # that is no person, within the paragraph before
         for s in reversed(history):
@@ -181,13 +229,80 @@ def _pronoun(d: QuoteDoc, span, history: list[Speaker]):
                 continue
             if d.text[s.span[1]:span.start_char].count("\n\n") > 1:
                 break
-            if s.kind in ("organization", "collective", "title", "anonymous") and s.name:
+            if not s.name:
+                continue
+            # "trade sources said ... they said ... They said": the sources; "the union", "the
+            # officials" may be "they", "the statement" and "the spokesman" are not
+            head = speaker_head(d, s) if s.kind == "title" else None
+            if s.kind in ("organization", "collective", "anonymous") or s.text.lower() == word or head is not None \
+                    and (head.tag_ in ("NNS", "NNPS") or head.lower_ in BODY_NOUNS):
                 return s.name, s.entity, None
         return None, None, None
     if word == "who" and span.root.head.dep_ == "relcl":
         antecedent = span.root.head.head
         return resolve(d, *span_of(d, antecedent), mention_kind(d, d.doc[antecedent.i:antecedent.i + 1]), history)
     return None, None, None
+
+
+def _named_person(d: QuoteDoc, s: Speaker, gender: str) -> bool:
+    """The speaker is a person the article names, of the pronoun's gender, though the model took
+    the name for a body or for nothing: a name like a person's whose given name agrees, or a name
+    with an honorific or an office ("Lord Belstead, a junior agriculture minister") that agrees."""
+    if s.kind not in ("named", "organization") or tidy_name(s.text) in d.company_names:
+        return False
+    if looks_like_person(s.text):
+        return given_names().get(s.text.split()[0].lower(), gender) == gender
+    words = {w.lower().strip(".,") for w in s.text.split()}
+    said = "f" if words & FEMALE_WORDS else "m" if words & MALE_WORDS else None
+    return s.kind == "named" and bool(words & (FEMALE_WORDS | MALE_WORDS | OFFICE_HEADS)) and not is_body(d, s) \
+        and said in (None, gender)
+
+
+def _described_speaker(d: QuoteDoc, span, history: list[Speaker], gender: str) -> Speaker | None:
+    """The latest speaker before ``span`` that is one person described, not named, as the
+    subject of a reporting verb ("an elevator spokesman said", "a MITI official said"), of the
+    pronoun's gender, with no other person the subject of a clause since ("the mayor said")."""
+    for s in history[:-LOOK_BACK - 1:-1]:
+        if s.span is None or s.span[1] > span.start_char:
+            continue
+        if s.kind == "named" and not is_body(d, s):
+            return None  # a person the article names spoke since ("Lord Belstead, a junior minister, said")
+        if s.kind not in ("title", "anonymous") or not s.name:
+            continue
+        mention = d.doc.char_span(*s.span, alignment_mode="expand")
+        head = mention.root if mention is not None else None
+        if head is None or head.pos_ != "NOUN" or head.tag_ != "NN" or head.dep_ not in ("nsubj", "nsubjpass") \
+                or head.lower_ in DOCUMENT_NOUNS or head.lower_ in STATEMENT_NOUNS or is_body(d, s):
+            return None
+        # "a spokesman", "one dealer" is someone new, and so is "the spokesman" after one; "the
+        # Republican nominee", "my mother" is someone the article named, unless resolved to him
+        if s.name == s.text and not (_indefinite(mention) or _introduced(d).get(head.lower_, mention.start) < mention.start):
+            return None
+        said = "f" if head.lower_ in FEMALE_WORDS else "m" if head.lower_ in MALE_WORDS else None
+        if said is not None and said != gender:
+            continue
+        since = d.doc[mention.end:span.start]
+        if any(t.dep_ in ("nsubj", "nsubjpass") and not d.quoted(t.idx) and (
+                t.lower_ in OFFICE_HEADS or t.ent_type_ == "PERSON" or t.text in d.names) for t in since):
+            return None
+        return s
+    return None
+
+
+def _indefinite(phrase) -> bool:
+    return phrase[0].lower_ in ("a", "an", "one", "another")
+
+
+def _introduced(d: QuoteDoc) -> dict[str, int]:
+    """Noun -> the first token where the article introduces someone by it, outside quotation
+    marks ("a company spokesman"); built once per article."""
+    if d.indefinite is None:
+        d.indefinite = {}
+        for t in d.doc:
+            if t.pos_ == "NOUN" and t.lower_ not in d.indefinite and t.left_edge.i < t.i \
+                    and _indefinite(d.doc[t.left_edge.i:t.i + 1]) and not d.quoted(t.idx):
+                d.indefinite[t.lower_] = t.i
+    return d.indefinite
 
 
 def title_words(title: str) -> list[str]:

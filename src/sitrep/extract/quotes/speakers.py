@@ -4,7 +4,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...records import Speaker
-from .cues import inverted_source, owner, subject
+from .cues import detached_source, inverted_source, owner, subject
+from .lexicon import SPEECH_VERBS
+from .marks import trim_marks
 from .mentions import mention_kind, span_of
 from .resolve import resolve
 
@@ -31,9 +33,20 @@ def speaker_of(d: QuoteDoc, verb, history: list[Speaker]) -> Speaker | None:
             # "was criticized by X": the agent is the source
             agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             subj = agents[0] if agents else None
-    if subj is None or subj.lower_ in ("it", "there", "that", "this", "which"):
+    if subj is None and verb.pos_ == "VERB":
+        source = detached_source(d, verb)
+        if source is not None:
+            return _speaker(d, d.doc[source[0]].idx, d.doc[source[1] - 1].idx + len(d.doc[source[1] - 1]), history)
+    if subj is None or subj.lower_ in ("there", "that", "this", "which"):
         return None
-    start, end = span_of(d, subj)
+    if subj.lower_ == "it" and (verb.pos_ != "VERB" or verb.lemma_.lower() not in SPEECH_VERBS or d.quoted(subj.idx)):
+        return None  # "it seems", "it appears": no one; "it said", "it added that": a body
+    return _speaker(d, *span_of(d, subj), history)
+
+
+def _speaker(d: QuoteDoc, start: int, end: int, history) -> Speaker:
+    """The speaker named at [start, end), without a ticker or brackets at its edges."""
+    start, end = trim_marks(d.text, start, end)
     span = d.doc.char_span(start, end, alignment_mode="expand")
     kind = mention_kind(d, span) if span is not None else None
     name, entity, role = resolve(d, start, end, kind, history)
@@ -57,11 +70,7 @@ def adjacent_speaker(d: QuoteDoc, chain, cue, history) -> Speaker | None:
         toks = [t for t in d.doc[cue.i + 1:stop.i if stop is not None else cue.i + 1] if not t.is_space]
     if not toks or len(toks) > 8 or any(t.pos_ in ("VERB", "AUX") for t in toks):
         return None
-    start, stop = toks[0].idx, toks[-1].idx + len(toks[-1])
-    span = d.doc[toks[0].i:toks[-1].i + 1]
-    kind = mention_kind(d, span)
-    name, entity, role = resolve(d, start, stop, kind, history)
-    return Speaker(text=d.text[start:stop], span=(start, stop), name=name, entity=entity, kind=kind, role=role)
+    return _speaker(d, toks[0].idx, toks[-1].idx + len(toks[-1]), history)
 
 
 def dash_speaker(d: QuoteDoc, chain) -> Speaker | None:
@@ -87,9 +96,7 @@ def colon_speaker(d: QuoteDoc, start: int, *, history=()) -> Speaker | None:
     if span is None or not 0 < len(span) <= 6 or any(t.pos_ in ("VERB", "AUX") for t in span) \
             or not any(t.pos_ in ("PROPN", "NOUN") for t in span):
         return None
-    kind = mention_kind(d, span)
-    name, entity, role = resolve(d, span.start_char, span.end_char, kind, list(history))
-    return Speaker(text=span.text, span=(span.start_char, span.end_char), name=name, entity=entity, kind=kind, role=role)
+    return _speaker(d, span.start_char, span.end_char, history)
 
 
 def colon_subject(d: QuoteDoc, start: int, *, history=()) -> Speaker | None:
@@ -111,11 +118,7 @@ def colon_subject(d: QuoteDoc, start: int, *, history=()) -> Speaker | None:
     subj = next((c for c in verbs[-1].children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.lower_ in ("it", "there", "this", "that", "which") or d.quoted(subj.idx):
         return None
-    s, e = span_of(d, subj)
-    mention = d.doc.char_span(s, e, alignment_mode="expand")
-    kind = mention_kind(d, mention) if mention is not None else None
-    name, entity, role = resolve(d, s, e, kind, list(history))
-    return Speaker(text=d.text[s:e], span=(s, e), name=name, entity=entity, kind=kind, role=role)
+    return _speaker(d, *span_of(d, subj), history)
 
 
 def colon_lines(d: QuoteDoc):
