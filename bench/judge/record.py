@@ -81,6 +81,7 @@ QUOTE_KEEP = ("key", "article", "commit", "is_quote", "speaker_right", "correct_
 def quote_label(row: dict) -> dict:
     """A judged quote without article text: its offsets, the speaker's span and name, the verdicts."""
     out = {k: row.get(k) for k in QUOTE_KEEP}
+    out["key"] = out["key"] or f"{row['article']}:{row['quote']['id']}"
     out["span"] = row["quote"]["span"]
     out["type"] = row["quote"]["type"]
     sp = row.get("speaker") or {}
@@ -101,15 +102,14 @@ def main(argv=None) -> None:
     name = (argv or sys.argv[1:])[0]
     rows = [json.loads(line) for p in sorted(OUT.glob(f"{name}.part*.judged.jsonl"))
             for line in p.open(encoding="utf-8")]
-    full = OUT / f"{name}.jsonl"  # the judges never saw the CAMEO code; the full sample keeps it
-    if name.startswith("quotes"):
-        full = OUT / "none"
-    cameo = {r["key"]: r.get("cameo") for r in map(json.loads, full.open(encoding="utf-8"))} if full.exists() else {}
-    for r in rows:
-        r.setdefault("cameo", cameo.get(r["key"]))
     if not rows:
         sys.exit(f"no judged parts for {name} under {OUT}")
     quotes = name.startswith("quotes")
+    full = OUT / f"{name}.jsonl"  # the judges never saw the CAMEO code; the full sample keeps it
+    if not quotes and full.exists():
+        cameo = {r["key"]: r.get("cameo") for r in map(json.loads, full.open(encoding="utf-8"))}
+        for r in rows:
+            r.setdefault("cameo", cameo.get(r["key"]))
     out = ROOT / "bench" / "judge" / f"{name}.labels.jsonl"
     with out.open("w", encoding="utf-8") as fh:
         for r in rows:
