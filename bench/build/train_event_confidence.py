@@ -26,8 +26,8 @@ from rescore import judge  # noqa: E402
 
 OUT = ROOT / "src" / "sitrep" / "kb" / "data" / "event_confidence.json"
 CONTINUOUS_PREFIX = ("vec", "story_business", "sentence_business", "sentence_money")
-# the sentence's word-vector features are left out: on ~1,300 judged events they fitted the
-# folds' stories, not events (cross-validated AUC fell; BENCHMARKS.md, the confidence model)
+# the trigger's context-vector features are left out: on ~1,300 judged events they fitted the
+# folds' stories, not events (cross-validated AUC fell; BENCHMARKS.md, events on real news)
 DROPPED = ("vec",)
 MIN_COUNT = 3  # a binary feature seen on fewer events is dropped (a lemma seen twice teaches nothing)
 

@@ -160,3 +160,18 @@ def test_they_are_people_or_a_body_not_a_statement(quotes):
     assert said[-1] == ("They", None)
     said = _said(quotes, "The union said the strike would go on.\n\nThey said members voted to stay out.")
     assert said[-1] == ("They", "The union")
+
+
+def test_trim_marks_drops_leading_spaces_and_brackets_anywhere_in_the_text():
+    text = "MADRID - <Orvik Pumps SA> said"
+    assert text[slice(*trim_marks(text, 8, 24))] == "Orvik Pumps SA"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "<Halden Tools Inc> said it was cutting the rate on its store card to 15.9 pct from 18.6 pct.",
+    "OSLO, March 3 - <Halden Tools Inc> said it was cutting the rate on its store card to 15.9 pct.",
+    "OSLO, March 3 - Halden Tools Inc said it was cutting the rate on its store card to 15.9 pct.",
+])
+def test_a_company_in_reuters_brackets_or_after_a_dateline_is_the_speaker(quotes, text):
+    assert _said(quotes, text) == [("Halden Tools Inc", "Halden Tools Inc")]

@@ -92,7 +92,7 @@ def bare(name: str) -> str:
 # Reuters marks a company as "<Name Inc>" and its stock by a ticker ("<BONA.S>", "<CCI>"); a
 # speaker phrase the parser ran into one keeps a remnant ("Forber and Platel Inc>", "Ltd <BONA.S")
 _TICKER = re.compile(r"\s*<[A-Z0-9.\-/]{1,12}(?:>|(?=\s|$))")
-_EDGE_MARKS = re.compile(r"^[\s<>,]+|[\s<>,]+$")
+_LEAD_MARKS = re.compile(r"[\s<>,]+")  # matched at a position, so no "^" (which holds only at 0)
 
 
 def tidy_name(name: str) -> str:
@@ -111,7 +111,7 @@ def trim_marks(text: str, start: int, end: int) -> tuple[int, int]:
     m = re.search(r"(?:\s*<[A-Z0-9.\-/]{0,12}>?)+\s*$", piece)
     if m is not None and m.start() > 0:
         end = start + m.start()
-    lead = _EDGE_MARKS.match(text, start, end)
+    lead = _LEAD_MARKS.match(text, start, end)
     if lead is not None and lead.end() < end:
         start = lead.end()
     while end > start + 1 and (text[end - 1] in "<>," or text[end - 1].isspace()):

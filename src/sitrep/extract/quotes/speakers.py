@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ...nlp.datelines import DATELINE
 from ...records import Speaker
 from .cues import detached_source, inverted_source, owner, subject
 from .lexicon import SPEECH_VERBS
@@ -34,6 +35,9 @@ def speaker_of(d: QuoteDoc, verb, history: list[Speaker]) -> Speaker | None:
             agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             subj = agents[0] if agents else None
     if subj is None and verb.pos_ == "VERB":
+        company = _bracketed_subject(d, verb)
+        if company is not None:
+            return _speaker(d, *company, history)
         source = detached_source(d, verb)
         if source is not None:
             return _speaker(d, d.doc[source[0]].idx, d.doc[source[1] - 1].idx + len(d.doc[source[1] - 1]), history)
@@ -44,8 +48,25 @@ def speaker_of(d: QuoteDoc, verb, history: list[Speaker]) -> Speaker | None:
     return _speaker(d, *span_of(d, subj), history)
 
 
+def _bracketed_subject(d: QuoteDoc, verb) -> tuple[int, int] | None:
+    """'<Canadian Imperial Bank of Commerce> said': the parser takes Reuters' closing bracket for
+    the subject; the company's name the brackets hold is the speaker."""
+    for c in verb.children:
+        if c.dep_ in _SUBJ and c.text in ("<", ">"):
+            at = c.idx if c.text == ">" else c.idx + 1
+            hit = next(((s, e) for s, e, _ in d.companies if (e == at if c.text == ">" else s == at)), None)
+            if hit is not None:
+                return hit
+    return None
+
+
 def _speaker(d: QuoteDoc, start: int, end: int, history) -> Speaker:
-    """The speaker named at [start, end), without a ticker or brackets at its edges."""
+    """The speaker named at [start, end), without a ticker or brackets at its edges, nor the
+    dateline the parser ran into it ("TORONTO, April 2 - <Canadian Imperial Bank> said")."""
+    line = d.text.rfind("\n", 0, start) + 1
+    dateline = DATELINE.match(d.text, line)
+    if dateline is not None and start < dateline.end() < end:
+        start = dateline.end()
     start, end = trim_marks(d.text, start, end)
     span = d.doc.char_span(start, end, alignment_mode="expand")
     kind = mention_kind(d, span) if span is not None else None
