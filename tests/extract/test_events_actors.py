@@ -165,3 +165,18 @@ def test_a_name_in_the_reporting_clause_is_not_the_target(parse):
 def test_where_a_meeting_is_held_is_not_whom_it_concerns(parse):
     (v,) = _events(parse, "The committee had originally been due to meet in Vienna this week.")
     assert v.type == "CONSULT" and v.target == ()
+
+
+@pytest.mark.model
+def test_the_partner_of_talks_held_or_discussed_with_someone_is_the_target(parse):
+    assert ("CONSULT", ["Chile"], ["international lending agencies"]) in _dyads(
+        parse, "Chile will open talks next month with international lending agencies on its debts.")
+    assert ("CONSULT", ["the government"], ["the World Bank"]) in _dyads(
+        parse, "An official said the government was discussing the report with the World Bank.")
+
+
+@pytest.mark.model
+def test_a_joint_act_keeps_both_actors_as_its_source(parse):
+    # PLOVER codes "X and Y agreed" with both as the source and no target (the GSR's convention)
+    (v,) = _events(parse, "Canada and France agreed to refer the dispute to arbitration.")
+    assert [a.code for a in v.source] == ["CAN", "FRA"] and v.target == ()

@@ -135,3 +135,46 @@ def test_not_ruling_out_is_no_refusal_and_a_year_starting_is_no_act(parse):
 @pytest.mark.model
 def test_talks_about_a_stake_are_a_trade(parse):
     assert _events(parse, "The shipping group said it held preliminary talks about a minority stake in the airline.") == ()
+
+
+@pytest.mark.model
+def test_an_illness_or_a_speech_after_a_meeting_is_no_act(parse):
+    assert _events(parse, "The trade envoy suffered a mild heart attack, his office said.") == ()
+    assert _types(parse, "The minister was speaking after a meeting with the governor.") != ["CONSULT"] * 2
+    assert "CONSULT" not in [v.type for v in _events(parse, "Speaking after talks with the lenders, Ortiz said "
+                                                            "payments would resume.") if v.trigger.text == "Speaking"]
+
+
+@pytest.mark.model
+def test_leaving_a_post_in_a_firm_is_business_news(parse):
+    assert _events(parse, "Halloran quit as president of Norvik Pumps Inc in October.") == ()
+
+
+@pytest.mark.model
+def test_a_law_or_a_programme_does_nothing_whatever_names_it(parse):
+    for text in ("The Harlan-Moss law calls for a balanced budget by 1991.",
+                 "The U.N. Program calls for 12 billion dlrs of investment in the region.",
+                 "Negotiators completed the text of a draft treaty calling for the removal of missiles."):
+        assert _events(parse, text) == (), text
+
+
+@pytest.mark.model
+def test_what_a_document_says_is_its_makers_act(parse):
+    (v,) = [v for v in _events(parse, "The Kurdish rebel party issued a declaration demanding that the Turkish "
+                                      "government release its leader.") if v.type == "REQUEST"]
+    assert [a.text for a in v.source] and "declaration" not in v.source[0].text
+    (v,) = [v for v in _events(parse, "A party statement said the government should cut taxes.") if v.type == "REQUEST"]
+    assert v.source and "statement" in v.source[0].text
+
+
+@pytest.mark.model
+def test_a_firm_of_a_country_is_still_a_firm(parse):
+    assert _events(parse, "Spain's Minas del Norte S.A. has agreed with Algerian producer Enofar to set a "
+                          "minimum price for mercury sales.") == ()
+
+
+@pytest.mark.model
+def test_a_person_who_agrees_shares_a_view(parse):
+    assert _events(parse, "Senior economist David Morgan agreed.") == ()
+    assert _events(parse, "Paul Mandel, an economist at the bank, agreed.") == ()
+    assert _types(parse, "Iran agreed.") == ["AGREE"]

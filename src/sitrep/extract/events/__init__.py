@@ -71,6 +71,8 @@ def scored_events(parsed, found) -> list[tuple[Event, dict]]:
             source = _speakers_we(source, quoted, found.entities)
             if _between_businesses(source, target, tok, doc, found.entities):
                 continue  # "Merrill Lynch offered 48.50 dlrs a share": commerce, no political act
+            if ptype == "AGREE" and _concurred(tok, source, found.entities):
+                continue  # "Senior economist Susumu Taketomi agreed.": of the same opinion, no accord
             if ptype in DEALINGS and _a_deal(tok) and not any(_a_state(a) for a in target):
                 continue  # "agreed to buy 27,000 tonnes of corn", "offered at 190 pct": a trade, no political act
             if not target and ptype in MATERIAL_ACTS and _on_an_economic_quantity(tok):
@@ -165,6 +167,17 @@ DEALINGS = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 TRADE_VERBS, DEAL_NOUNS = words("trade_verbs"), words("deal_nouns")
 
 
+def _concurred(tok, source, entities) -> bool:
+    """A person's bare "X agreed.": a view shared, with nothing agreed to, on or with."""
+    subj = [c for c in tok.children if c.dep_ == "nsubj"]
+    if not (tok.pos_ == "VERB" and tok.lemma_.lower() in ("agree", "concur") and tok.dep_ == "ROOT" and len(subj) == 1
+            and all(c.dep_ in ("nsubj", "aux", "advmod", "punct", "neg") for c in tok.children)
+            and not subj[0].conjuncts and len(source) == 1):
+        return False
+    ent = next((e for e in entities if e.id == source[0].entity), None) if source[0].entity else None
+    return subj[0].lower_ in ("he", "she") or ent is not None and ent.kind == "person"
+
+
 def _a_state(actor) -> bool:
     """The actor is a state or its government ("to Syria", "the Chinese government")."""
     if actor.sector in ("GOV", "MIL"):
@@ -251,12 +264,14 @@ def _business(actor, doc, entities=()) -> bool:
     or a person who holds an office in a firm ("chairman and chief executive officer Theodore Rogers")."""
     if actor.code == "MNC" or actor.sector == "BUS":
         return True
-    if actor.code or not actor.span:
+    if not actor.span:
         return False
     span = doc.char_span(*actor.span, alignment_mode="expand")
     if span is None:
         return False
     words = {t.lower_ for t in span}
+    if actor.code:  # "Spain's Minas de Almaden y Arrayanes S.A.": a firm, whichever country it is of
+        return any(t.lower_.replace(".", "") in CORPORATE_WORDS for t in (span.root, span[-1]))
     if words & CORPORATE_WORDS or "<" in doc.text[max(0, actor.span[0] - 1):actor.span[1] + 1] or \
             span.root.lemma_.lower() in BUSINESS_HEADS:
         return True
@@ -270,10 +285,17 @@ def _corporate_title(text: str) -> bool:
 
 
 def _office_left(tok) -> bool:
-    """The act names a post in a firm: "resigned as vice-chairman and a director"."""
+    """The act names a post in a firm: "resigned as vice-chairman and a director", "quit as
+    president of Endotronics Inc"."""
     posts = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj"]
     return any(_corporate_title(" ".join(t.lower_ for t in g.subtree if t.dep_ in ("compound", "amod") or t is g))
-               or _corporate_title(g.lower_) for p in posts for g in (p, *p.conjuncts))
+               or _corporate_title(g.lower_) or _of_a_firm(g) for p in posts for g in (p, *p.conjuncts))
+
+
+def _of_a_firm(post) -> bool:
+    """A post "of" a company the text names as one ("president of Endotronics Inc <ENDO>")."""
+    return any(o.dep_ == "pobj" and any(t.lower_ in CORPORATE_WORDS or t.text == "<" for t in o.subtree)
+               for c in post.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children)
 
 
 def _told_by_a_firm(tok, doc, entities) -> bool:

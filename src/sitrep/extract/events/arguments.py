@@ -97,10 +97,17 @@ def subject_of(tok, depth: int = 0):
     if elided_passive(tok):
         return None  # "and four people wounded": the people were wounded
     for c in tok.children:
+        if c.dep_ in ("nsubj", "csubj") and a_thing(c):
+            return None  # "the Gramm-Rudman Hollings law calls for": a law does nothing, nor its name
         if c.dep_ in ("nsubj", "csubj") and _actor_ok(c):
             return c
         if c.dep_ == "nsubj" and c.lower_ in RELATIVE and tok.dep_ == "relcl" and _actor_ok(tok.head):
             return _who(tok.head) if c.lower_ == "who" else tok.head
+    if tok.dep_ in ("acl", "advcl") and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN") and a_thing(tok.head):
+        # "issued a declaration demanding": who issued it; "a draft treaty calling for": no one
+        carrier = tok.head.head
+        return subject_of(carrier, depth + 1) if tok.head.dep_ == "dobj" and carrier.pos_ == "VERB" and depth < 3 \
+            else None
     if tok.dep_ in ("acl", "advcl") and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN") and \
             _actor_ok(tok.head):
         return tok.head  # "youths, throwing stones at police cars, ..."
@@ -271,10 +278,23 @@ def owner(thing, *, doer: bool = False, depth: int = 0):
 
 def thing_subject(tok) -> bool:
     """The verb's subject names a thing, not anyone who acts ("imports would help", "labour
-    trouble threatens", "the yen rallied"): the clause has no doer to look for elsewhere."""
+    trouble threatens", "the yen rallied", "the U.N. Program calls for", "a draft treaty calling
+    for"): the clause has no doer to look for elsewhere."""
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "csubj")), None)
-    return subj is not None and subj.pos_ == "NOUN" and not subj.ent_type_ and actor_head(subj, doer=True) is None \
-        and owner(subj, doer=True) is None
+    if subj is None and tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.dep_ != "dobj":
+        subj = tok.head
+    return subj is not None and (a_thing(subj) or subj.pos_ == "NOUN" and not subj.ent_type_
+                                 and actor_head(subj, doer=True) is None and owner(subj, doer=True) is None)
+
+
+def a_thing(tok) -> bool:
+    """A document, measure or other thing whatever names it ("the U.N. Program", "the Hollings
+    law"), unless someone owns or made it ("Reagan's plan", "that ruling by the IRS", "an LDP
+    statement": a thing said is its maker's)."""
+    lemma = tok.lemma_.lower()
+    return (lemma in THING_NOUNS or tok.lower_ in THING_NOUNS) and lemma not in SAID_NOUNS and \
+        tok.lower_ not in SAID_NOUNS and not any(c.dep_ == "poss" or c.dep_ in ("prep", "agent") and c.lower_ == "by"
+                                                 for c in tok.children)
 
 
 def is_struck_place(tok) -> bool:
@@ -307,6 +327,8 @@ PLACE_TARGETS = {"AID": ("to", "for", "in", "into"), "RETREAT": ("from", "out"),
                  "against", "toward", "towards", "on"), "ASSAULT": ("on", "against", "into", "at"),
                  "COERCE": ("on", "against", "into"), "SANCTION": ("on", "against", "to")}
 STRUCK = ("ASSAULT", "COERCE")
+# acts done with a partner: "held talks with the banks", "discussed the report with the Bank"
+PARTNERED = ("CONSULT", "COOPERATE", "AGREE")
 # what a doer sends, withdraws or gives is its own ("withdraw its troops from Iraq"): not the target
 CARGO_TYPES = ("MOBILIZE", "RETREAT", "AID", "AGREE", "THREATEN", "CONCEDE")
 CARGO_SECTORS = ("MIL", "COP")
@@ -360,6 +382,8 @@ def arguments(tok, *, ptype: str | None = None, depth: int = 0) -> tuple[list[li
             # "10,000 people took part in a demonstration", "joined in the strike"
             src.append([x for x in [subject_of(tok.head.head)] if x])
         tgt += [[x] for x in ([] if gathering else _pobjs(tok, {"of"})) + _pobjs(tok, TARGET_PREPS - {"of", "from", "by"})]
+        if ptype in PARTNERED and head.i != tok.i and tok.dep_ == "dobj":
+            tgt.append(_pobjs(head, {"with"})[:1])  # "will open talks next month with lending agencies"
     else:
         # "Money donated by the Irish": a participle modifying a noun is passive too
         elided = elided_passive(tok)
@@ -380,6 +404,8 @@ def arguments(tok, *, ptype: str | None = None, depth: int = 0) -> tuple[list[li
                 objs = [c for c in objs if actor_head(c) is not None]
             tgt.append(objs)
         tgt += [[x] for x in _pobjs(tok, TARGET_PREPS | set(place_preps))]
+        if ptype in PARTNERED:  # "was discussing the report with the Bank": the parser hangs it on the object
+            tgt += [_pobjs(c, {"with"})[:1] for c in tok.children if c.dep_ == "dobj"]
     sources = [as_actors(_with_conjuncts(g), doer=True) for g in src if g]
     targets = [as_actors(_with_conjuncts(g), places=_aimed(g, place_preps), struck=ptype in STRUCK)
                for g in tgt if g]
