@@ -70,6 +70,10 @@ GCC|IGOMEAGCC
 International Criminal Court|IGOJUDICC
 ICC|IGOJUDICC
 Kurds|KUR
+Yugoslavia|YUG
+Yugoslav|YUG
+Yugoslavian|YUG
+Socialist Federal Republic of Yugoslavia|YUG
 Kurd|KUR
 Kurdish|KUR
 Serbs|SRB
@@ -370,6 +374,7 @@ def build(shared: Path) -> dict:
     country_blocks = parse_actor_file(ref / "Phoenix.Countries.actors.txt")
     countries = {c for b in country_blocks for c, _, _ in b["codes"] if len(c) == 3}
     countries |= {c.alpha_3 for c in pycountry.countries}
+    countries.add("YUG")  # ISO 3166-3; the Phoenix files list only the later Serbia and Montenegro
 
     actors: dict[str, list] = {}
     # Phoenix lists a country's cities and provinces as its synonyms; they are places,

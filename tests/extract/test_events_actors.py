@@ -180,3 +180,20 @@ def test_a_joint_act_keeps_both_actors_as_its_source(parse):
     # PLOVER codes "X and Y agreed" with both as the source and no target (the GSR's convention)
     (v,) = _events(parse, "Canada and France agreed to refer the dispute to arbitration.")
     assert [a.code for a in v.source] == ["CAN", "FRA"] and v.target == ()
+
+
+@pytest.mark.model
+def test_what_is_agreed_is_no_party_to_the_agreement(parse):
+    assert ("AGREE", ["France", "Yugoslavia"], []) in _dyads(
+        parse, "France and Yugoslavia agreed to set up a joint economic commission.", "1987-03-04")
+    assert ("AGREE", ["Both sides"], []) in _dyads(parse, "Both sides agreed that the working group would continue.")
+    assert ("AGREE", ["Israel"], ["Lebanon"]) in _dyads(parse, "Israel agreed to withdraw its troops from Lebanon.")
+    assert ("AGREE", ["The miners"], ["the government"]) in _dyads(
+        parse, "The miners were willing to negotiate with the government.")
+
+
+@pytest.mark.model
+def test_a_town_named_near_the_act_does_not_do_it(parse):
+    got = _dyads(parse, "Fort Lauderdale police spokesman Ott Cefkin said King was arrested on February 21.")
+    assert all("Fort Lauderdale" not in src for _, src, _ in got)
+    assert _dyads(parse, "Moscow rejected the proposal.") == [("REJECT", ["Moscow"], [])]

@@ -84,3 +84,10 @@ def test_exact_refuses_composed_phrases():
     assert lookup_actor("NATO summit").code == "IGO"
     assert lookup_actor("NATO summit", exact=True) is None
     assert lookup_actor("NATO", exact=True).code == "IGO"
+
+
+def test_yugoslavia_is_a_state_of_its_day():
+    from sitrep.kb.actors import lookup_actor
+
+    assert lookup_actor("Yugoslavia").code == "YUG"
+    assert lookup_actor("Yugoslav officials").code == "YUG"

@@ -151,10 +151,19 @@ def scan_actor(doc, tokens, entities, skip=frozenset(), *, places: bool = False,
         if span.start in seen:
             continue
         seen.add(span.start)
+        if not places and t.ent_type_ in ("GPE", "LOC") and _mere_place(span.text):
+            continue  # "Fort Lauderdale police spokesman", "the Venice summit": a town, not who acts
         ref = code_actor(span.text, (span.start_char, span.end_char), [], entities, [])
         if ref.code and ref.code not in skip:
             return (ref,)
     return ()
+
+
+def _mere_place(name: str) -> bool:
+    """A town or region that neither is a state nor stands for one as its capital does
+    ("Moscow said"): the actor dictionary does not code it as a country."""
+    found = lookup_actor(name)
+    return found is None or found.kind == "place"
 
 
 def phrase_actors(doc, heads, entities) -> tuple[ActorRef, ...]:

@@ -455,6 +455,13 @@ def _content_target(tok, ptype, depth: int) -> list:
         hit = as_actors(subj) if subj else []
         if not hit and depth == 0 and c.pos_ in ("VERB", "AUX"):
             hit = next(iter(arguments(c, ptype=ptype, depth=1)[1]), [])
+        if ptype == "AGREE":
+            # what is agreed is no party to the agreement ("agreed to set up a commission", "to
+            # charter tankers", "that the working group would continue"), a state it concerns is
+            # ("agreed to withdraw its troops from Iraq"), and so is a partner ("willing to negotiate
+            # with the government")
+            hit = [h for h in hit if h.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or
+                   h.dep_ == "pobj" and h.head.lower_ == "with"]
         if hit:
             return hit
     return []
