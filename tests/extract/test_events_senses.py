@@ -178,3 +178,15 @@ def test_a_person_who_agrees_shares_a_view(parse):
     assert _events(parse, "Senior economist David Morgan agreed.") == ()
     assert _events(parse, "Paul Mandel, an economist at the bank, agreed.") == ()
     assert _types(parse, "Iran agreed.") == ["AGREE"]
+
+
+@pytest.mark.model
+def test_a_strike_called_or_gone_on_to_press_for_pay_is_a_protest(parse):
+    assert _types(parse, "Dock workers called a three-day strike to press for higher wages.") == ["PROTEST"]
+    assert _types(parse, "Miners went on strike to demand higher pay.") == ["PROTEST"]
+    assert _types(parse, "The minister called on the rebels to lay down their arms.") == ["REQUEST"]
+
+
+@pytest.mark.model
+def test_a_loan_from_a_development_bank_is_aid(parse):
+    assert _types(parse, "The World Bank has lent Kenya 300 mln dlrs.") == ["AID"]

@@ -233,6 +233,8 @@ def _reread(tok, code: str, ptype: str, source, target, doc) -> str:
     if ptype in ("ASSAULT", "PROTEST") and tok.lemma_ in VERBAL_ATTACK and _aimed_at_a_thing(tok) and \
             not {w for a in source for w in a.text.lower().split()} & CROWD:
         return "111"  # "attacked the wage freeze", "protested the constitutionality of the law": criticism
+    if ptype == "COOPERATE" and tok.lemma_ in ("lend", "loan") and source and source[0].code == "IGO":
+        return "071"  # "the World Bank has lent Indonesia 10.7 billion dlrs": economic aid
     # a clash has two sides: with a crowd on either one it is a riot too
     # ... and so is one done by a crowd the act describes ("demonstrators throwing stones")
     crowd = {w for a in source for w in a.text.lower().split()}
