@@ -190,3 +190,10 @@ def test_a_strike_called_or_gone_on_to_press_for_pay_is_a_protest(parse):
 @pytest.mark.model
 def test_a_loan_from_a_development_bank_is_aid(parse):
     assert _types(parse, "The World Bank has lent Kenya 300 mln dlrs.") == ["AID"]
+
+
+@pytest.mark.model
+def test_a_warning_of_a_consequence_is_no_threat(parse):
+    assert _types(parse, "The finance minister warned that a tax increase would hurt economic growth.") == ["ACCUSE"]
+    assert _events(parse, "Port authorities warned it was essential to recover the remaining drums.") == ()
+    assert _types(parse, "Israel warned it would retaliate.") == ["THREATEN"]

@@ -16,7 +16,7 @@ from ...kb.lexicon import words
 from ...records import Event, PlaceRef, TextSpan
 from .actors import is_official
 from ..entities import entity_at
-from .arguments import STRUCK, agentless, attributed, clause_head, is_actor, is_struck_place, speaker
+from .arguments import STRUCK, a_thing, agentless, attributed, clause_head, is_actor, is_struck_place, speaker
 from .coding import coded_triggers, halting
 from .confidence import business_share, features, score
 from .dyad import find_dyad
@@ -77,6 +77,10 @@ def scored_events(parsed, found) -> list[tuple[Event, dict]]:
                 continue  # "agreed to buy 27,000 tonnes of corn", "offered at 190 pct": a trade, no political act
             if not target and ptype in MATERIAL_ACTS and _on_an_economic_quantity(tok):
                 continue  # "will cut the corporate tax rate", "reduced spending": economic policy, no one acted on
+            if ptype == "THREATEN" and not target and (warned := _warned_of(tok)) is not None:
+                if not a_thing(warned):
+                    continue  # "warned it was essential to recover the drums": a caution, no threat
+                code = "111"  # "warned that a tax increase would jeopardise growth": criticism of a policy
             code = _reread(tok, code, ptype, source, target, doc)
             ptype, mode = to_plover(code)
             when = nearest(own_times(s_times, tok), tok)
@@ -165,6 +169,22 @@ CORPORATE_TITLES = words("corporate_titles")
 # cooperative acts whose object may be a trade
 DEALINGS = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 TRADE_VERBS, DEAL_NOUNS = words("trade_verbs"), words("deal_nouns")
+
+
+def _warned_of(tok):
+    """The subject of what a warning says will happen, when that is no one ("warned that a tax
+    increase would jeopardise growth", "warned it was essential to ..."): a consequence foreseen,
+    not a threat by the one who warns. None when the warning is addressed to someone or says
+    what someone will do ("warned the EC it would face retaliation", "warned it would fight")."""
+    if tok.lemma_.lower() != "warn" or any(c.dep_ in ("dobj", "dative") for c in tok.children):
+        return None
+    content = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    subj = next((c for c in content.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None) if content else None
+    if subj is None or subj.lower_ in ("we", "i", "they", "he", "she"):
+        return None
+    if subj.lower_ == "it" and content.lemma_ == "be":
+        return subj  # "warned it was essential to ...": no one's act
+    return None if is_actor(subj, doer=True) else subj
 
 
 def _concurred(tok, source, entities) -> bool:
