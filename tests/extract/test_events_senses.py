@@ -197,3 +197,13 @@ def test_a_warning_of_a_consequence_is_no_threat(parse):
     assert _types(parse, "The finance minister warned that a tax increase would hurt economic growth.") == ["ACCUSE"]
     assert _events(parse, "Port authorities warned it was essential to recover the remaining drums.") == ()
     assert _types(parse, "Israel warned it would retaliate.") == ["THREATEN"]
+
+
+@pytest.mark.model
+def test_declines_in_output_tenders_and_offered_posts_are_no_acts(parse):
+    for text in ("Production by the subsidiaries declined to 341 mln barrels last year.",
+                 "The minister would consider a counter proposal, but declined to be more specific.",
+                 "Pakistan rejected offers at its tender for 12,000 tonnes of palm oil.",
+                 "Kohl would have preferred to offer the post to a member of his party."):
+        assert _events(parse, text) == (), text
+    assert _types(parse, "Iraq declined to attend the talks.") == ["REJECT"]
