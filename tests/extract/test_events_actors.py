@@ -197,3 +197,12 @@ def test_a_town_named_near_the_act_does_not_do_it(parse):
     got = _dyads(parse, "Fort Lauderdale police spokesman Ott Cefkin said King was arrested on February 21.")
     assert all("Fort Lauderdale" not in src for _, src, _ in got)
     assert _dyads(parse, "Moscow rejected the proposal.") == [("REJECT", ["Moscow"], [])]
+
+
+@pytest.mark.model
+def test_a_meeting_a_speaker_addresses_is_aimed_at_the_body_that_holds_it(parse):
+    got = _dyads(parse, "He told the Inter-American Development Bank annual meeting that Peru would keep its limit.")
+    (consult,) = [(s, t) for ty, s, t in got if ty == "CONSULT"]
+    assert consult == (["He"], ["Inter-American Development Bank"])
+    got = _dyads(parse, "Canada and the EC told a GATT council meeting that the fee was illegal.")
+    assert ("CONSULT", ["Canada", "the EC"], ["GATT"]) in got

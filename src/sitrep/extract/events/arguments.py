@@ -371,6 +371,9 @@ def arguments(tok, *, ptype: str | None = None, depth: int = 0) -> tuple[list[li
         if gathering and addressed:  # "told a meeting of the GATT council": the speaker addresses the body
             src.append([x for x in [subject_of(head)] if x])
             tgt.append(_pobjs(tok, {"of"})[:1])
+            # "told the Inter-American Development Bank annual meeting", "a GATT council meeting"
+            tgt.append([t for c in tok.children if c.dep_ in ("compound", "nmod") for t in c.subtree
+                        if t.ent_type_ in ("ORG", "NORP") and t.dep_ in ("compound", "nmod")][-1:])
         elif gathering:  # "a meeting of the Group of Six": who meets
             src.append(_pobjs(tok, {"of"})[:1])
         # "Iraqi air raids", "rebel raids", "a police crackdown" (but "the Paris meeting" is where)

@@ -87,7 +87,13 @@ def find_dyad(trig: CodedTrigger, ptype: str, entities) -> Optional[Dyad]:
         patient = {t.i for v in (tok, tok.head) if v is tok or elided_passive(tok) for c in v.children
                    if c.dep_ == "nsubjpass" or c.dep_ == "nsubj" and elided_passive(v)
                    for t in c.subtree} if ptype in STRUCK else set()
-        before = [t for t in sent if t.i < tok.i and (t.i not in told or not source) and t.i not in patient][::-1]
+        # nor lends a generic doer its code the one the act is aimed at ("He told the Inter-American
+        # Development Bank annual meeting")
+        aimed = {t.i for e in sent.ents for a in target if a.span and e.start_char < a.span[1] and a.span[0] < e.end_char
+                 for t in e} | {t.i for t in sent for a in target if a.span and a.span[0] <= t.idx < a.span[1]} \
+            if source else set()
+        before = [t for t in sent if t.i < tok.i and (t.i not in told or not source) and t.i not in patient
+                  and t.i not in aimed][::-1]
         near = (scan_actor(doc, before, entities, doer=True) if not source else ()) or scan_actor(doc, before, entities)
         if near and source:
             source, borrowed[0] = borrow(source, near), True
