@@ -143,7 +143,7 @@ def test_a_place_that_qualifies_or_acts_is_no_venue(parse):
     demand = _run(parse, text, places=(_at(text, "Burundi", 6).replace(country="BDI"),))
     # "Burundi's" is no venue, yet it still says whose rebels these are
     assert demand and demand[0].place is None and demand[0].source[0].code == "BDI"
-    text = "Sen. Charles Grassley (R-Iowa) said he would offer a bill."
+    text = "Sen. Charles Grassley (R-Iowa) said he would offer a compromise."
     offer = _run(parse, text, places=(_at(text, "Iowa", 6),))
     assert offer and all(v.place is None for v in offer)  # the senator's state, not where he offers
 
