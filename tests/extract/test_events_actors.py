@@ -206,3 +206,11 @@ def test_a_meeting_a_speaker_addresses_is_aimed_at_the_body_that_holds_it(parse)
     assert consult == (["He"], ["Inter-American Development Bank"])
     got = _dyads(parse, "Canada and the EC told a GATT council meeting that the fee was illegal.")
     assert ("CONSULT", ["Canada", "the EC"], ["GATT"]) in got
+
+
+@pytest.mark.model
+def test_a_generic_actor_borrows_the_code_of_a_name_that_acts_before_one_that_is_acted_on(parse):
+    got = _events(parse, "Sources in Lima confirmed that Peruvian fishing firms would ask Japan to raise prices "
+                         "but said the government would not intervene in the dispute.")
+    (v,) = [v for v in got if v.trigger.text == "intervene"]
+    assert v.source[0].code == "PER"

@@ -94,7 +94,7 @@ def find_dyad(trig: CodedTrigger, ptype: str, entities) -> Optional[Dyad]:
             if source else set()
         before = [t for t in sent if t.i < tok.i and (t.i not in told or not source) and t.i not in patient
                   and t.i not in aimed][::-1]
-        near = (scan_actor(doc, before, entities, doer=True) if not source else ()) or scan_actor(doc, before, entities)
+        near = scan_actor(doc, before, entities, doer=True) or scan_actor(doc, before, entities)
         if near and source:
             source, borrowed[0] = borrow(source, near), True
         elif near:
