@@ -214,3 +214,12 @@ def test_a_generic_actor_borrows_the_code_of_a_name_that_acts_before_one_that_is
                          "but said the government would not intervene in the dispute.")
     (v,) = [v for v in got if v.trigger.text == "intervene"]
     assert v.source[0].code == "PER"
+
+
+@pytest.mark.model
+def test_a_strike_in_protest_at_a_policy_targets_whose_policy_it_is(parse):
+    assert ("PROTEST", ["The national executive"], ["the government's"]) in _dyads(
+        parse, "The national executive of the union has proposed a general strike for July 15 in protest at the "
+               "government's austerity program.")
+    assert ("PROTEST", ["Belgian public employees"], ["government"]) in _dyads(
+        parse, "A 24-hour strike by Belgian public employees protesting against a government pay offer disrupted transport.")

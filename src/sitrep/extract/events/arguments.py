@@ -413,7 +413,23 @@ def arguments(tok, *, ptype: str | None = None, depth: int = 0) -> tuple[list[li
     targets = [as_actors(_with_conjuncts(g), places=_aimed(g, place_preps), struck=ptype in STRUCK)
                for g in tgt if g]
     targets.append(_content_target(tok, ptype, depth))
+    if ptype == "PROTEST":
+        targets.append(as_actors(_protested(tok)))
     return [g for g in sources if g], [g for g in targets if g]
+
+
+def _protested(tok) -> list:
+    """What a strike or a march is against, by whose it is: "in protest at the government's
+    austerity program", "employees protesting against a government pay offer"."""
+    scope = [*tok.subtree] + ([*tok.head.subtree] if tok.dep_ in ("dobj", "nsubj") else [])
+    for t in scope:
+        if t.lemma_.lower() == "protest" and (t.dep_ == "pobj" or t.tag_ == "VBG"):
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ in ("at", "against", "over"):
+                    # whose the thing protested is, not whom it concerns ("the arrest of their leader")
+                    return [o for g in c.children if g.dep_ == "pobj" for o in g.children
+                            if o.dep_ in ("poss", "compound") and _actor_ok(o) and is_actor(o)][:1]
+    return []
 
 
 def _as_a_thing(tok) -> bool:
