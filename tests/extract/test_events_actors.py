@@ -223,3 +223,11 @@ def test_a_strike_in_protest_at_a_policy_targets_whose_policy_it_is(parse):
                "government's austerity program.")
     assert ("PROTEST", ["Belgian public employees"], ["government"]) in _dyads(
         parse, "A 24-hour strike by Belgian public employees protesting against a government pay offer disrupted transport.")
+
+
+@pytest.mark.model
+def test_the_antecedent_of_a_relative_object_is_the_target(parse):
+    assert ("ACCUSE", ["Washington"], ["Iran"]) in _dyads(
+        parse, "Diplomats said Iran, which Washington has accused of backing terrorism, had no such capacity.")
+    assert ("REQUEST", ["We"], ["the international community"]) in _dyads(
+        parse, '"We appeal to the international community for assistance," the president said.')

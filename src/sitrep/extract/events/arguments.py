@@ -403,6 +403,9 @@ def arguments(tok, *, ptype: str | None = None, depth: int = 0) -> tuple[list[li
             objs = [c for c in tok.children if c.dep_ in ("dobj", "dative") and _actor_ok(c)
                     and not (ptype in CARGO_TYPES and _cargo(c)) and not _own_forces(c)
                     and not (c.dep_ == "dobj" and tok.lemma_ in SENDING) and not _as_a_thing(c)]
+            if tok.dep_ == "relcl" and _actor_ok(tok.head) and any(
+                    c.dep_ in ("dobj", "dative") and c.lower_ in RELATIVE for c in tok.children):
+                objs.append(tok.head)  # "Iran, which Washington has accused of ...": the relative's antecedent
             if tok.lemma_ in TOPIC_VERBS:
                 objs = [c for c in objs if actor_head(c) is not None]
             tgt.append(objs)
