@@ -231,3 +231,9 @@ def test_the_antecedent_of_a_relative_object_is_the_target(parse):
         parse, "Diplomats said Iran, which Washington has accused of backing terrorism, had no such capacity.")
     assert ("REQUEST", ["We"], ["the international community"]) in _dyads(
         parse, '"We appeal to the international community for assistance," the president said.')
+
+
+@pytest.mark.model
+def test_a_conditional_threat_targets_who_must_meet_the_condition(parse):
+    assert ("THREATEN", ["Argentine officials"], ["creditor banks"]) in _dyads(
+        parse, "Argentine officials said they might halt debt payments if creditor banks did not agree to a new loan.")

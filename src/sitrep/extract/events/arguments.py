@@ -418,6 +418,14 @@ def arguments(tok, *, ptype: str | None = None, depth: int = 0) -> tuple[list[li
     targets.append(_content_target(tok, ptype, depth))
     if ptype == "PROTEST":
         targets.append(as_actors(_protested(tok)))
+    if ptype == "THREATEN":
+        # "might halt debt payments if creditor banks did not agree": who must meet the condition
+        head = clause_head(tok)
+        # (no comma between "if" and the subject: the parser runs a condition into the reporting clause)
+        targets.append(as_actors([g for c in head.children if c.dep_ == "advcl"
+                                  for m in c.children if m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                  for g in c.children if g.dep_ == "nsubj" and _actor_ok(g) and is_actor(g)
+                                  and m.i < g.i and not any(t.is_punct for t in g.doc[m.i:g.i])][:1]))
     return [g for g in sources if g], [g for g in targets if g]
 
 
