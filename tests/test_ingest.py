@@ -210,3 +210,14 @@ def test_the_ingest_connection_flushes_duckdbs_allocator_after_small_tasks(tmp_p
     monkeypatch.setattr(Store, "known_hashes", known_hashes)
     ingest_documents([Rejected(where="x", code="E001", reason="unreadable")], db=tmp_path / "s.duckdb")
     assert seen and set(seen) == {"3.8 MiB"}  # 4 MB (10^6 bytes) as DuckDB shows it
+
+
+@pytest.mark.model
+def test_an_article_dated_at_the_ends_of_the_calendar_is_stored_without_overflow(tmp_path):
+    from sitrep.api import ingest_documents
+    from sitrep.records import Document
+
+    docs = [Document(id="early", text="Iran attacked Iraq on Monday.", published="0001-01-01"),
+            Document(id="late", text="Rebels shelled the town of Kok-Tash overnight.", published="9999-12-31")]
+    summary = ingest_documents(docs, db=tmp_path / "s.duckdb")
+    assert summary.added == 2 and not summary.rejected

@@ -40,6 +40,7 @@ class E:
     E016 = ErrorCode("E016", "The gazetteer could not be built: {reason}.")
     E017 = ErrorCode("E017", "Invalid date {value!r}; use ISO format YYYY-MM-DD.")
     E018 = ErrorCode("E018", "The {fmt} export writes one file per table: give --output FOLDER.")
+    E019 = ErrorCode("E019", "{where}: the '{field}' field {reason}; the document was skipped.")
 
 
 class SitrepError(Exception):

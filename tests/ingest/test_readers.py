@@ -50,6 +50,23 @@ def test_jsonl_bad_lines_reported_with_line_numbers(tmp_path):
     assert [(r.where.rsplit(":", 1)[-1], r.code) for r in bad] == [("2", "E005"), ("3", "E006"), ("4", "E007"), ("6", "E003")]
 
 
+def test_jsonl_fields_sitrep_cannot_take_are_rejected_per_record(tmp_path):
+    p = tmp_path / "docs.jsonl"
+    lines = ['{"id": "s", "text": "bad \\ud800 text"}',  # JSON allows a lone surrogate; no text holds one
+             json.dumps({"id": "p1", "text": "x.", "published": "0001-01-01"}),
+             json.dumps({"id": "p2", "text": "x.", "published": "2026-13-45"}),
+             json.dumps({"id": "p3", "text": "x.", "published": 12}),
+             json.dumps({"id": "t", "text": "x.", "title": ["a", "list"]}),
+             '{"id": ' + "9" * 5000 + ', "text": "x."}',
+             json.dumps({"id": "ok", "text": "Fine.", "published": "2026-02-03T10:00:00Z"}),
+             json.dumps({"id": "month", "text": "Fine.", "published": "2026-02"})]
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    docs, bad = _split(list(read_inputs([p])))
+    assert [d.id for d in docs] == ["ok", "month"]
+    assert [r.code for r in bad] == ["E019"] * 5 + ["E005"]  # a 5,000-digit number is no JSON Python reads
+    assert "'text'" in bad[0].reason and "'published'" in bad[1].reason and "'title'" in bad[4].reason
+
+
 def test_missing_path_is_rejected_not_raised(tmp_path):
     (r,) = list(read_inputs([tmp_path / "nope.txt"]))
     assert isinstance(r, Rejected) and r.code == "E008"

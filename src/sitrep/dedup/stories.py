@@ -186,7 +186,9 @@ def _story_events(store, items, related: dict[str, list[str]]):
             "e.sentence, e.story_event, e.copied_from FROM events e JOIN articles a USING (article_id) "
             "WHERE e.story_event IS NOT NULL")
     rows = []
-    days = [n["day"] for n in new if n["day"]]
+    # (an event dated in year 1 or 9999, from text or the library, must not overflow the window)
+    days = [n["day"] for n in new if n["day"] and date(1, 1, 1) + timedelta(days=STORY_DAYS) <= n["day"]
+            <= date(9999, 12, 31) - timedelta(days=STORY_DAYS)]
     if days:
         lo, hi = min(days) - timedelta(days=STORY_DAYS), max(days) + timedelta(days=STORY_DAYS)
         rows += store.con.execute(cols + " AND substr(coalesce(e.date, a.published), 1, 10) BETWEEN ? AND ? "

@@ -9,7 +9,9 @@ import hashlib
 import io
 import json
 import os
+import re
 import sys
+from datetime import date
 from pathlib import Path
 from typing import IO, Iterable, Iterator, Union
 
@@ -111,10 +113,13 @@ def _document_from_json_line(line: str, *, loc: str, fallback_id: str, seen: set
         return None
     try:
         obj = json.loads(line)
-    except json.JSONDecodeError as exc:
-        return _reject(loc, E.E005, where=loc, reason=exc.msg)
+    except ValueError as exc:  # JSONDecodeError, or a number of more than 4,300 digits
+        return _reject(loc, E.E005, where=loc, reason=getattr(exc, "msg", str(exc)[:80]))
     if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
         return _reject(loc, E.E006, where=loc)
+    bad = _bad_field(obj)
+    if bad is not None:
+        return _reject(loc, E.E019, where=loc, field=bad[0], reason=bad[1])
     doc_id = str(obj.get("id") or fallback_id)
     if doc_id in seen:
         return _reject(loc, E.E007, where=loc, id=doc_id)
@@ -129,6 +134,39 @@ def _document_from_json_line(line: str, *, loc: str, fallback_id: str, seen: set
         byline=obj.get("byline"),
         path=loc,
     )
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ].*)?")
+
+
+def _bad_field(obj: dict) -> tuple[str, str] | None:
+    """(field, why) for a record sitrep cannot take as it stands, else None: a lone surrogate
+    (JSON allows "\\ud800"; no text holds one), an id that is no short string or number, a title
+    that is no string, a publication date that is no ISO date of years 1000-9998."""
+    for field in ("text", "title", "source", "url", "byline"):
+        value = obj.get(field)
+        if value is not None and not isinstance(value, str):
+            return field, "is not a string"
+        if value and _SURROGATE.search(value):
+            return field, "holds a lone surrogate (U+D800-U+DFFF), which is no character"
+    doc_id = obj.get("id")
+    if doc_id is not None and (isinstance(doc_id, bool) or not isinstance(doc_id, (str, int))
+                               or isinstance(doc_id, int) and not -10**18 < doc_id < 10**18
+                               or isinstance(doc_id, str) and (len(doc_id) > 500 or _SURROGATE.search(doc_id))):
+        return "id", "is not a string or number of at most 500 characters"
+    published = obj.get("published")
+    if published is not None:
+        m = _ISO_DATE.fullmatch(published) if isinstance(published, str) else None
+        if m is None:
+            return "published", f"is not an ISO date (YYYY-MM-DD): {str(published)[:40]!r}"
+        try:
+            date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+        except ValueError:
+            return "published", f"is no calendar date: {published[:40]!r}"
+        if not 1000 <= int(m.group(1)) <= 9998:
+            return "published", f"is out of range (years 1000-9998): {published[:40]!r}"
+    return None
 
 
 def read_jsonl(stream: IO[str], *, where: str) -> Iterator[Item]:
