@@ -9,7 +9,7 @@ from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
 from ._alloc import release_memory
 from ._batches import batched
 from .config import DEFAULT_DB, Options
-from .errors import E
+from .errors import E, SitrepError
 from .records import Document, Extraction, Rejected
 
 Item = Union[Document, Rejected]
@@ -232,6 +232,10 @@ def ingest(paths: Sequence[Union[str, Path]], *, db: Union[str, Path] = DEFAULT_
     """
     from .ingest.readers import read_inputs
 
+    # nothing to read at all is the user's mistake, not an empty batch: no store is made for it
+    missing = [p for p in paths if str(p) != "-" and not Path(p).exists()]
+    if paths and len(missing) == len(paths):
+        raise SitrepError(E.E008, path=missing[0])
     return ingest_documents(read_inputs(paths), db=db, options=options, progress=progress)
 
 

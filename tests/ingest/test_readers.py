@@ -91,3 +91,16 @@ def test_html_main_text(tmp_path):
 def test_content_hash_ignores_whitespace_and_case():
     assert content_hash("A  b\nc") == content_hash("a b c")
     assert content_hash("a b c") != content_hash("a b d")
+
+
+def test_empty_looking_text_and_utf16_files(tmp_path):
+    p = tmp_path / "docs.jsonl"
+    p.write_text("\n".join(json.dumps({"id": i, "text": t}) for i, t in
+                           (("e", ""), ("nbsp", "\u00a0\u3000\u200b "), ("ok", "Iran attacked Iraq."))) + "\n",
+                 encoding="utf-8")
+    docs, bad = _split(list(read_inputs([p])))
+    assert [d.id for d in docs] == ["ok"] and [r.code for r in bad] == ["E002", "E002"]
+    (tmp_path / "u16.txt").write_bytes("Troops withdrew on Tuesday.".encode("utf-16"))
+    (tmp_path / "u32.txt").write_bytes("Troops withdrew on Tuesday.".encode("utf-32"))
+    docs, bad = _split(list(read_inputs([tmp_path / "u16.txt", tmp_path / "u32.txt"])))
+    assert [d.text for d in docs] == ["Troops withdrew on Tuesday."] * 2 and not bad

@@ -30,16 +30,31 @@ def _reject(at: str, code, **kwargs) -> Rejected:
     return Rejected(where=at, code=code.code, reason=code.format(**kwargs))
 
 
+# byte-order marks of the UTF-16 and UTF-32 text some editors save (UTF-32 first: its
+# little-endian mark begins with UTF-16's)
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
+         (b"\xfe\xff", "utf-16"))
+# characters that show nothing: a text of only these and whitespace is empty
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+
+
+def blank(text: str) -> bool:
+    """Nothing to read: only whitespace (any Unicode space, NBSP, U+3000) and zero-width marks."""
+    return not text.translate(_INVISIBLE).strip()
+
+
 def _decode(raw: bytes, path: str) -> Union[str, Rejected]:
     if not raw.strip():
         return _reject(path, E.E002, path=path)
-    head = raw[:4096]
-    if b"\x00" in head:
+    codec = next((c for bom, c in _BOMS if raw.startswith(bom)), None)
+    if codec is None and b"\x00" in raw[:4096]:
         return _reject(path, E.E004, path=path)
     try:
-        text = raw.decode("utf-8-sig")
+        text = raw.decode(codec or "utf-8-sig")
     except UnicodeDecodeError as exc:
         return _reject(path, E.E003, path=path, offset=exc.start)
+    if blank(text):
+        return _reject(path, E.E002, path=path)
     # control characters other than whitespace are a sign of binary content
     controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > 8:
@@ -117,6 +132,8 @@ def _document_from_json_line(line: str, *, loc: str, fallback_id: str, seen: set
         return _reject(loc, E.E005, where=loc, reason=getattr(exc, "msg", str(exc)[:80]))
     if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
         return _reject(loc, E.E006, where=loc)
+    if blank(obj["text"]):
+        return _reject(loc, E.E002, path=loc)
     bad = _bad_field(obj)
     if bad is not None:
         return _reject(loc, E.E019, where=loc, field=bad[0], reason=bad[1])

@@ -52,8 +52,26 @@ class Store:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except Exception as exc:  # duckdb raises IOException, CatalogException, ...
             raise SitrepError(E.E011, path=self.path, reason=str(exc).splitlines()[0]) from exc
+        problem = self._foreign()
+        if problem is not None:
+            self.con.close()
+            raise SitrepError(E.E011, path=self.path, reason=problem)
         if not read_only:
             self._create()
+
+    def _foreign(self) -> str | None:
+        """Why this DuckDB file is no store this sitrep may read or write, else None: another
+        program's tables without sitrep's, or a schema newer than this version knows."""
+        tables = {r[0] for r in self.con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
+        if "meta" not in tables:
+            return f"it holds other tables ({', '.join(sorted(tables)[:3])}) and is not a sitrep store" \
+                if tables else None
+        row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if row is not None and row[0].isdigit() and int(row[0]) > SCHEMA_VERSION:
+            return (f"it was written by a newer sitrep (schema version {row[0]}; this version knows "
+                    f"up to {SCHEMA_VERSION}); upgrade sitrep to read it")
+        return None
 
     # -- lifecycle -------------------------------------------------------------------
     def __enter__(self) -> "Store":
