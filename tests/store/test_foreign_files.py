@@ -36,3 +36,24 @@ def test_ingest_of_a_path_that_does_not_exist_makes_no_store(tmp_path):
     with pytest.raises(SitrepError) as err:
         ingest([tmp_path / "nowhere"], db=tmp_path / "s.duckdb")
     assert err.value.code == "E008" and not (tmp_path / "s.duckdb").exists()
+
+
+def test_a_store_another_process_writes_is_refused_in_plain_words(tmp_path):
+    import subprocess
+    import sys
+    import time
+
+    path = tmp_path / "s.duckdb"
+    Store(path).close()
+    holder = subprocess.Popen([sys.executable, "-c", f"import duckdb, time; c = duckdb.connect({str(path)!r}); "
+                               "print('ready', flush=True); time.sleep(30)"], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        with pytest.raises(SitrepError) as err:
+            Store(path, read_only=True)
+        message = str(err.value)
+        assert "another process is writing to it" in message and "PID" not in message and "-readonly" not in message
+    finally:
+        holder.kill()
+        holder.wait()
+        time.sleep(0.1)

@@ -41,6 +41,16 @@ class Prepared:
     copies: int
 
 
+def _why_not(exc: Exception) -> str:
+    """DuckDB's reason a file cannot be opened, in words for a sitrep user: a lock held by another
+    process is a writer at work (DuckDB allows one), not a call for DuckDB's own CLI flags; the
+    holder's program path and process id stay out of the message."""
+    first = str(exc).splitlines()[0]
+    if "Could not set lock" in first or "Conflicting lock" in first:
+        return "another process is writing to it (a DuckDB store has one writer at a time); try again when it ends"
+    return first
+
+
 class Store:
     """A DuckDB file holding articles and their extraction records."""
 
@@ -51,7 +61,7 @@ class Store:
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except Exception as exc:  # duckdb raises IOException, CatalogException, ...
-            raise SitrepError(E.E011, path=self.path, reason=str(exc).splitlines()[0]) from exc
+            raise SitrepError(E.E011, path=self.path, reason=_why_not(exc)) from exc
         problem = self._foreign()
         if problem is not None:
             self.con.close()
