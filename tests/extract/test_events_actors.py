@@ -237,3 +237,10 @@ def test_the_antecedent_of_a_relative_object_is_the_target(parse):
 def test_a_conditional_threat_targets_who_must_meet_the_condition(parse):
     assert ("THREATEN", ["Argentine officials"], ["creditor banks"]) in _dyads(
         parse, "Argentine officials said they might halt debt payments if creditor banks did not agree to a new loan.")
+
+
+@pytest.mark.model
+def test_a_depot_or_a_bridge_is_a_place_an_attack_strikes(parse):
+    assert _dyads(parse, "Rebels shelled the bridge.") == [("ASSAULT", ["Rebels"], ["the bridge"])]
+    assert _dyads(parse, "Guerrillas attacked an army fuel depot.") == [
+        ("ASSAULT", ["Guerrillas"], ["an army fuel depot"])]
